@@ -1,0 +1,16 @@
+package org.minyi.access;
+
+/**
+ * Result of checking the audit trail's hash chain.
+ *
+ * @param checked          entries checked
+ * @param firstBrokenEntry id of the first entry whose link or content does not match; null when intact
+ * @param reason           message key of what was found: {@code audit.verify.ok}, {@code .altered},
+ *                         {@code .missing} (an entry before this one was removed) or {@code .truncated}
+ */
+public record ChainVerification(long checked, Long firstBrokenEntry, String reason) {
+
+	public boolean intact() {
+		return firstBrokenEntry == null && "audit.verify.ok".equals(reason);
+	}
+}

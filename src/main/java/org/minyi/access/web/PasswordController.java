@@ -1,0 +1,74 @@
+package org.minyi.access.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.minyi.access.AccountManagement;
+import org.minyi.access.MinyiUser;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Every user's own password change; the only page open to a user holding a one-time password. */
+@Controller
+@RequestMapping("/account/password")
+class PasswordController {
+
+	private final AccountManagement accounts;
+
+	private final MessageSource messages;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	PasswordController(AccountManagement accounts, MessageSource messages) {
+		this.accounts = accounts;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String form() {
+		return "access/password";
+	}
+
+	@PostMapping
+	String change(@AuthenticationPrincipal MinyiUser user, @RequestParam String currentPassword,
+			@RequestParam String newPassword, @RequestParam String confirmPassword, Model model,
+			RedirectAttributes redirect, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		List<String> problems = newPassword.equals(confirmPassword)
+				? accounts.changeOwnPassword(user.accountId(), currentPassword, newPassword)
+				: List.of("password.error.confirm");
+		if (!problems.isEmpty()) {
+			model.addAttribute("problems", problems);
+			return "access/password";
+		}
+		refreshPrincipal(user, request, response);
+		redirect.addFlashAttribute("flash", messages.getMessage("password.changed", null, locale));
+		return "redirect:/";
+	}
+
+	/** Replaces the session's principal so that the forced-change gate opens without a new login. */
+	private void refreshPrincipal(MinyiUser user, HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		MinyiUser changed = user.withPasswordChanged();
+		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(changed, null, current.getAuthorities());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+	}
+}

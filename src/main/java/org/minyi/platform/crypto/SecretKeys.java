@@ -1,0 +1,86 @@
+package org.minyi.platform.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.minyi.platform.MinyiProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Named 256-bit secret keys (audit-trail HMAC, personal-data encryption, ...). A key comes from
+ * the property {@code minyi.keys.<name>} (Base64; set it through the environment, e.g.
+ * {@code MINYI_KEYS_AUDIT}), or else from {@code <data-dir>/keys/<name>.key}; when neither exists
+ * the first start generates the file with owner-only permissions and warns that production must
+ * supply and back up its own key.
+ */
+@Component
+public class SecretKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(SecretKeys.class);
+
+	private final Environment environment;
+
+	private final Path keyDirectory;
+
+	private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+
+	SecretKeys(Environment environment, MinyiProperties properties) {
+		this.environment = environment;
+		this.keyDirectory = properties.dataDir().resolve("keys");
+	}
+
+	public byte[] get(String name) {
+		return keys.computeIfAbsent(name, this::load).clone();
+	}
+
+	private byte[] load(String name) {
+		String configured = environment.getProperty("minyi.keys." + name);
+		if (configured != null && !configured.isBlank()) {
+			return decode(name, configured.strip());
+		}
+		Path file = keyDirectory.resolve(name + ".key");
+		try {
+			if (Files.exists(file)) {
+				return decode(name, Files.readString(file).strip());
+			}
+			return generate(name, file);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read or create key file " + file, e);
+		}
+	}
+
+	private byte[] generate(String name, Path file) throws IOException {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, Base64.getEncoder().encodeToString(key));
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException e) {
+			log.warn("cannot restrict permissions of {} on this file system", file);
+		}
+		log.warn("Generated secret key '{}' into {}. Production must supply its own key through "
+				+ "minyi.keys.{} (environment MINYI_KEYS_{}) and back it up.", name, file, name, name.toUpperCase());
+		return key;
+	}
+
+	private static byte[] decode(String name, String base64) {
+		byte[] key = Base64.getDecoder().decode(base64);
+		if (key.length < 32) {
+			throw new IllegalStateException("key '" + name + "' must be at least 256 bits");
+		}
+		return key;
+	}
+}

@@ -1,0 +1,59 @@
+package org.minyi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The Chinese and English bundles hold the same keys, and no UI text is written outside them. */
+class I18nTests {
+
+	private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
+
+	@Test
+	void bundlesHaveTheSameKeys() throws IOException {
+		Properties zh = load("messages_zh_CN.properties");
+		Properties en = load("messages_en.properties");
+		assertThat(zh.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
+		assertThat(zh.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+		assertThat(en.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank().doesNotContainPattern(CJK.pattern()));
+	}
+
+	@Test
+	void noChineseLiteralsInJavaOrTemplates() throws IOException {
+		List<Path> offenders;
+		try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/resources/templates")))) {
+			offenders = files.filter(Files::isRegularFile).filter(I18nTests::containsChinese).toList();
+		}
+		assertThat(offenders).isEmpty();
+	}
+
+	private static boolean containsChinese(Path file) {
+		try {
+			String text = Files.readString(file);
+			// the language switch shows its target language in that language, by convention
+			return CJK.matcher(text.replace("'中文'", "")).find();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private static Properties load(String name) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = I18nTests.class.getClassLoader().getResourceAsStream(name)) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+}
