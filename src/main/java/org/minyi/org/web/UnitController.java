@@ -199,13 +199,12 @@ class UnitController {
 
 	@PostMapping("/import")
 	@PreAuthorize(EDIT)
-	String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+	String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
 		UnitImportResult result;
-		try (InputStream in = file.getInputStream()) {
+		try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
 			result = files.importFile(in);
 		}
 		model.addAttribute("result", result);
-		model.addAttribute("filename", file.getOriginalFilename());
 		return "org/import";
 	}
 

@@ -1,0 +1,152 @@
+package org.minyi.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.minyi.MinyiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every endpoint the application registers and, for every role, asserts that the request
+ * is allowed or denied exactly as the table below declares. A new endpoint without a row fails.
+ */
+@MinyiTest
+class AuthorizationMatrixTests {
+
+	private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+
+	private static final Set<Role> ORG_VIEW = EnumSet.of(Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN, Role.LEADER,
+			Role.UNIT_OFFICER, Role.SURVEY_SUPERVISOR);
+
+	private static final Set<Role> ORG_EDIT = EnumSet.of(Role.DISTRICT_ADMIN, Role.SYSTEM_ADMIN);
+
+	private static final Set<Role> ACCOUNTS = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN);
+
+	private static final Set<Role> AUDIT = EnumSet.of(Role.AUDITOR);
+
+	/** method + path pattern → roles allowed. */
+	private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
+
+	static {
+		TABLE.put("GET /", ALL);
+		TABLE.put("GET /login", ALL);
+		TABLE.put("GET /account/password", ALL);
+		TABLE.put("POST /account/password", ALL);
+		TABLE.put("GET /org/units", ORG_VIEW);
+		TABLE.put("GET /org/units/{id}", ORG_VIEW);
+		TABLE.put("GET /org/units/export", ORG_VIEW);
+		TABLE.put("GET /org/units/new", ORG_EDIT);
+		TABLE.put("POST /org/units", ORG_EDIT);
+		TABLE.put("GET /org/units/{id}/edit", ORG_EDIT);
+		TABLE.put("POST /org/units/{id}", ORG_EDIT);
+		TABLE.put("POST /org/units/{id}/deactivate", ORG_EDIT);
+		TABLE.put("POST /org/units/{id}/reactivate", ORG_EDIT);
+		TABLE.put("GET /org/units/template", ORG_EDIT);
+		TABLE.put("GET /org/units/import", ORG_EDIT);
+		TABLE.put("POST /org/units/import", ORG_EDIT);
+		TABLE.put("GET /api/v1/units", ORG_VIEW);
+		TABLE.put("GET /api/v1/units/{id}", ORG_VIEW);
+		TABLE.put("GET /access/accounts", ACCOUNTS);
+		TABLE.put("GET /access/accounts/new", ACCOUNTS);
+		TABLE.put("POST /access/accounts", ACCOUNTS);
+		TABLE.put("GET /access/accounts/{id}/edit", ACCOUNTS);
+		TABLE.put("POST /access/accounts/{id}", ACCOUNTS);
+		TABLE.put("POST /access/accounts/{id}/disable", ACCOUNTS);
+		TABLE.put("POST /access/accounts/{id}/enable", ACCOUNTS);
+		TABLE.put("POST /access/accounts/{id}/unlock", ACCOUNTS);
+		TABLE.put("POST /access/accounts/{id}/reset-password", ACCOUNTS);
+		TABLE.put("GET /access/audit", AUDIT);
+		TABLE.put("GET /access/audit/export", AUDIT);
+		TABLE.put("POST /access/audit/verify", AUDIT);
+		TABLE.put("GET /api/v1/audit/verification", AUDIT);
+	}
+
+	/** Framework endpoints outside our table (error page, actuator, OpenAPI are checked elsewhere). */
+	private static final Set<String> FRAMEWORK = Set.of("/error");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	AccountUserDetails users;
+
+	@Test
+	void everyEndpointHasAnEntry() {
+		assertThat(endpoints()).containsExactlyInAnyOrderElementsOf(TABLE.keySet());
+	}
+
+	@Test
+	void everyRoleIsAllowedOrDeniedAsDeclared() throws Exception {
+		Map<Role, String> demoUsers = Map.of(Role.SYSTEM_ADMIN, "sysadmin", Role.SECURITY_ADMIN, "secadmin", Role.AUDITOR,
+				"auditor", Role.DISTRICT_ADMIN, "district", Role.LEADER, "leader", Role.SURVEY_SUPERVISOR, "supervisor",
+				Role.INTERVIEWER, "interviewer", Role.UNIT_OFFICER, "officer");
+		List<String> wrong = new ArrayList<>();
+		for (String endpoint : endpoints()) {
+			for (Role role : Role.values()) {
+				MinyiUser principal = users.loadUserByUsername(demoUsers.get(role));
+				int status = mvc.perform(request(endpoint).with(user(principal)).with(csrf())).andReturn().getResponse().getStatus();
+				boolean allowed = TABLE.get(endpoint).contains(role);
+				boolean denied = status == 403;
+				if (allowed == denied) {
+					wrong.add(endpoint + " as " + role + " -> " + status);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void anonymousRequestsAreSentToLogin() throws Exception {
+		for (String endpoint : endpoints()) {
+			if (endpoint.equals("GET /login")) {
+				continue;
+			}
+			int status = mvc.perform(request(endpoint).with(csrf())).andReturn().getResponse().getStatus();
+			assertThat(status).as(endpoint).isIn(302, 401);
+		}
+	}
+
+	private List<String> endpoints() {
+		List<String> endpoints = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (FRAMEWORK.contains(pattern) || !info.getMethodsCondition().getMethods().iterator().hasNext()) {
+					continue;
+				}
+				for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+					endpoints.add(method + " " + pattern);
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	/** A harmless request: ids that do not exist, forms without data. */
+	private static org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
+		String[] parts = endpoint.split(" ");
+		String path = parts[1].replace("{id}", "987654321");
+		if (path.startsWith("/org/units/import") && parts[0].equals("POST")) {
+			return MockMvcRequestBuilders.multipart(path);
+		}
+		return MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);
+	}
+}
