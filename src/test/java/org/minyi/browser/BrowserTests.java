@@ -1,0 +1,231 @@
+package org.minyi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The main paths in headless Chromium (Debian's /usr/bin/chromium and /usr/bin/chromedriver;
+ * nothing downloads a browser). Screenshots go to target/screenshots.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo" })
+class BrowserTests {
+
+	private static final String DEMO_PASSWORD = "Minyi@Demo2026";
+
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	private static WebDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
+				"Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver); .ci/run installs them");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,900", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+		driver = new ChromeDriver(service, options);
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@BeforeEach
+	void signedOut() {
+		driver.manage().deleteAllCookies();
+	}
+
+	@Test
+	void districtAdminCreatesTownshipAndCommunityAndImportsTemplate() throws IOException {
+		login("district", DEMO_PASSWORD);
+		open("/org/units");
+		assertThat(text("#unit-tree")).contains("城关街道", "河口镇", "公安分局", "卫生健康局");
+		screenshot("units-tree");
+
+		String code = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		click("#new-unit");
+		type("#code", code);
+		type("#name", "浏览器测试街道");
+		driver.findElement(By.cssSelector("#kind option[value='TOWNSHIP']")).click();
+		type("#parentCode", "YJ");
+		type("#populationTotal", "5000");
+		screenshot("unit-form");
+		click("#unit-save");
+		assertThat(text("#flash")).contains("已创建单位：浏览器测试街道");
+		assertThat(text("#unit-name")).isEqualTo("浏览器测试街道");
+
+		click("#add-child");
+		type("#code", code + "01");
+		type("#name", "浏览器测试社区");
+		type("#population" + "MALE_AGE_18_29", "300");
+		click("#unit-save");
+		assertThat(text("#flash")).contains("浏览器测试社区");
+		assertThat(text(".breadcrumb")).contains("组织机构");
+		screenshot("unit-detail");
+
+		Path file = Files.createTempFile("units", ".csv");
+		Files.writeString(file, "单位编码,单位名称,单位类型,上级单位编码\n" + code + "02,导入社区,村/社区," + code + "\n",
+				StandardCharsets.UTF_8);
+		open("/org/units/import");
+		driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		click("#import-submit");
+		assertThat(text("#import-success")).contains("新建 1 个单位");
+		screenshot("unit-import-success");
+
+		Files.writeString(file, "单位编码,单位名称,单位类型\n" + code + "03,坏行,不存在的类型\n", Charset.forName("GBK"));
+		driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		click("#import-submit");
+		assertThat(text("#import-problems")).contains("缺少必填列", "系统未做任何修改");
+		screenshot("unit-import-problems");
+		logout();
+	}
+
+	@Test
+	void newAccountMustChangeItsOneTimePassword() throws IOException {
+		login("secadmin", DEMO_PASSWORD);
+		open("/access/accounts");
+		screenshot("accounts");
+		click("#new-account");
+		String username = "b" + UUID.randomUUID().toString().substring(0, 8);
+		type("#username", username);
+		type("#displayName", "李浏览");
+		driver.findElement(By.cssSelector("#role option[value='UNIT_OFFICER']")).click();
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("unitId"))).selectByVisibleText("YJCG 城关街道");
+		click("#account-save");
+		String oneTime = text("#one-time-password");
+		screenshot("account-one-time-password");
+		logout();
+
+		login(username, oneTime);
+		screenshot("after-first-login");
+		assertThat(driver.getCurrentUrl()).endsWith("/account/password");
+		assertThat(text("#must-change")).contains("一次性密码");
+		open("/org/units");
+		assertThat(driver.getCurrentUrl()).as("nothing else opens").endsWith("/account/password");
+		type("#currentPassword", oneTime);
+		type("#newPassword", "Browser-pass-2026");
+		type("#confirmPassword", "Browser-pass-2026");
+		screenshot("password-change");
+		click("#password-submit");
+		assertThat(text("#flash")).contains("密码已修改");
+		open("/org/units");
+		assertThat(text("#unit-tree")).contains("城关街道").doesNotContain("河口镇");
+		logout();
+	}
+
+	@Test
+	void lockoutIsExplained() throws IOException {
+		for (int i = 0; i < 5; i++) {
+			login("leader", "wrong-password-" + i);
+			assertThat(text("#login-message")).contains("用户名或密码错误");
+		}
+		login("leader", DEMO_PASSWORD);
+		assertThat(text("#login-message")).contains("账户已锁定");
+		screenshot("login-locked");
+	}
+
+	@Test
+	void auditorReadsAndVerifiesTheTrail() throws IOException {
+		login("auditor", DEMO_PASSWORD);
+		open("/access/audit");
+		assertThat(text("#audit-entries")).contains("login.success");
+		click("#verify-chain");
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "审计链完整"));
+		screenshot("audit");
+		logout();
+	}
+
+	@Test
+	void loginPageFitsAPhone() throws IOException {
+		driver.manage().window().setSize(new Dimension(360, 740));
+		try {
+			open("/login");
+			Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			assertThat(overflow).isLessThanOrEqualTo(0L);
+			screenshot("login-phone");
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	private void login(String username, String password) {
+		open("/login");
+		type("#username", username);
+		type("#password", password);
+		click("#login-submit");
+	}
+
+	private void logout() {
+		open("/");
+		click("#logout");
+	}
+
+	private void open(String path) {
+		driver.get("http://localhost:" + port + path);
+	}
+
+	private void click(String css) {
+		driver.findElement(By.cssSelector(css)).click();
+	}
+
+	private void type(String css, String text) {
+		var element = driver.findElement(By.cssSelector(css));
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	private String text(String css) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
+			.getText();
+	}
+
+	private static void screenshot(String name) throws IOException {
+		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+	}
+}
