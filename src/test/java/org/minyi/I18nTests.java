@@ -26,6 +26,8 @@ class I18nTests {
 		Properties en = load("messages_en.properties");
 		assertThat(zh.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
 		assertThat(zh.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+		// the language switch names the other language in that language
+		en.remove("lang.switch");
 		assertThat(en.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank().doesNotContainPattern(CJK.pattern()));
 	}
 
@@ -40,9 +42,7 @@ class I18nTests {
 
 	private static boolean containsChinese(Path file) {
 		try {
-			String text = Files.readString(file);
-			// the language switch shows its target language in that language, by convention
-			return CJK.matcher(text.replace("'中文'", "")).find();
+			return CJK.matcher(Files.readString(file)).find();
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
