@@ -156,14 +156,14 @@ public class AuditTrail {
 				.list();
 			for (AuditEntry entry : batch) {
 				if (first && anchor != null && entry.id() != anchor) {
-					return new ChainVerification(checked, entry.id(), "audit.verify.missing");
+					return ChainVerification.broken(checked, entry.id(), "audit.verify.missing");
 				}
 				first = false;
 				if (!entry.previousHash().equals(expectedPrevious)) {
-					return new ChainVerification(checked, entry.id(), "audit.verify.missing");
+					return ChainVerification.broken(checked, entry.id(), "audit.verify.missing");
 				}
 				if (!hash(entry).equals(entry.hash())) {
-					return new ChainVerification(checked, entry.id(), "audit.verify.altered");
+					return ChainVerification.broken(checked, entry.id(), "audit.verify.altered");
 				}
 				expectedPrevious = entry.hash();
 				lastId = entry.id();
@@ -175,9 +175,9 @@ public class AuditTrail {
 		}
 		Long headId = head.get("last_entry_id") == null ? null : ((Number) head.get("last_entry_id")).longValue();
 		if (!expectedPrevious.equals(head.get("last_hash")) || (headId != null && headId != lastId)) {
-			return new ChainVerification(checked, headId, "audit.verify.truncated");
+			return ChainVerification.broken(checked, headId, "audit.verify.truncated");
 		}
-		return new ChainVerification(checked, null, "audit.verify.ok");
+		return ChainVerification.intact(checked);
 	}
 
 	/**

@@ -65,12 +65,13 @@ class DemoAccounts implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		String hash = encoder.encode(DEMO_PASSWORD);
+		String hash = null;
 		int created = 0;
 		for (Demo demo : ACCOUNTS) {
 			if (accounts.findByUsername(demo.username()).isPresent()) {
 				continue;
 			}
+			hash = hash == null ? encoder.encode(DEMO_PASSWORD) : hash;
 			long unitId = units.findByCode(demo.unitCode()).orElseThrow().id();
 			Account account = Account.create(demo.username(), demo.displayName(), demo.role(), unitId, hash, clock.instant());
 			account.changePassword(hash, false, clock.instant());
