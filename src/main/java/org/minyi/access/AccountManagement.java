@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.PageResult;
@@ -150,11 +151,11 @@ public class AccountManagement {
 				+ " order by username limit :limit offset :offset")
 			.param("roles", roles).param("like", like).param("limit", page.size()).param("offset", page.offset())
 			.query((rs, n) -> {
-				Instant lockedUntil = instant(rs, "locked_until");
+				Instant lockedUntil = SqlTimes.instant(rs, "locked_until");
 				return new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 						Role.valueOf(rs.getString("role")), rs.getLong("unit_id"), rs.getBoolean("enabled"),
 						lockedUntil != null && lockedUntil.isAfter(now), rs.getBoolean("must_change_password"),
-						instant(rs, "last_login_at"), instant(rs, "created_at"));
+						SqlTimes.instant(rs, "last_login_at"), SqlTimes.instant(rs, "created_at"));
 			})
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), total);
@@ -190,13 +191,8 @@ public class AccountManagement {
 		jdbc.sql("insert into password_history (account_id, password_hash, created_at) values (:id, :hash, :at)")
 			.param("id", account.id())
 			.param("hash", account.passwordHash())
-			.param("at", java.sql.Timestamp.from(now()))
+			.param("at", SqlTimes.bind(now()))
 			.update();
-	}
-
-	private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-		java.time.OffsetDateTime time = rs.getObject(column, java.time.OffsetDateTime.class);
-		return time == null ? null : time.toInstant();
 	}
 
 	private Instant now() {

@@ -5,10 +5,8 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.crypto.SecretKeys;
 import org.minyi.platform.security.CurrentUser;
@@ -88,7 +87,7 @@ public class AuditTrail {
 		jdbc.sql("insert into audit_entry (occurred_at, username, role, unit_id, client_ip, action, target_type, "
 				+ "target_id, summary, previous_hash, hash) values (:at, :username, :role, :unit, :ip, :action, :type, "
 				+ ":target, :summary, :previous, :hash)")
-			.param("at", Timestamp.from(now))
+			.param("at", SqlTimes.bind(now))
 			.param("username", draft.username())
 			.param("role", draft.role())
 			.param("unit", draft.unitId())
@@ -191,7 +190,7 @@ public class AuditTrail {
 		Instant cutoff = clock.instant().minus(properties.auditRetentionDays(), ChronoUnit.DAYS);
 		Long oldest = jdbc.sql("select min(id) from audit_entry").query(Long.class).optional().orElse(null);
 		Map<String, Object> keep = jdbc.sql("select id, previous_hash from audit_entry where occurred_at >= :cutoff order by id limit 1")
-			.param("cutoff", Timestamp.from(cutoff))
+			.param("cutoff", SqlTimes.bind(cutoff))
 			.query()
 			.listOfRows()
 			.stream()
@@ -214,11 +213,11 @@ public class AuditTrail {
 	private static void filters(AuditQuery query, StringBuilder where, Map<String, Object> params) {
 		if (query.from() != null) {
 			where.append(" and occurred_at >= :from");
-			params.put("from", Timestamp.from(query.from()));
+			params.put("from", SqlTimes.bind(query.from()));
 		}
 		if (query.to() != null) {
 			where.append(" and occurred_at < :to");
-			params.put("to", Timestamp.from(query.to()));
+			params.put("to", SqlTimes.bind(query.to()));
 		}
 		addEquals("username", query.username(), where, params);
 		addEquals("action", query.action(), where, params);
@@ -261,7 +260,7 @@ public class AuditTrail {
 	}
 
 	private static AuditEntry row(ResultSet rs, int rowNum) throws SQLException {
-		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+		return new AuditEntry(rs.getLong("id"), SqlTimes.instant(rs, "occurred_at"),
 				rs.getString("username"), rs.getString("role"), rs.getObject("unit_id", Long.class), rs.getString("client_ip"),
 				rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("summary"),
 				rs.getString("previous_hash"), rs.getString("hash"));

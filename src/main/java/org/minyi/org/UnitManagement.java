@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.PageRequest;
@@ -239,6 +240,6 @@ public class UnitManagement {
 				UnitKind.valueOf(rs.getString("kind")), rs.getObject("parent_id", Long.class), rs.getString("path"),
 				rs.getString("leader_name"), rs.getString("contact_phone"),
 				rs.getObject("population_total", Integer.class), Map.of(), rs.getBoolean("active"),
-				rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
+				SqlTimes.instant(rs, "updated_at"));
 	}
 }

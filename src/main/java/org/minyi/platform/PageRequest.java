@@ -1,5 +1,7 @@
 package org.minyi.platform;
 
+import java.util.Set;
+
 /**
  * A page of a server-side list: zero-based page number and size (capped), and the sort column
  * which callers must check against their own allow-list before using it in a query.
@@ -22,7 +24,7 @@ public record PageRequest(int page, int size, String sort, boolean descending) {
 	}
 
 	/** The sort column when it is one of the allowed ones, else the fallback. */
-	public String sortOr(String fallback, java.util.Set<String> allowed) {
+	public String sortOr(String fallback, Set<String> allowed) {
 		return sort != null && allowed.contains(sort) ? sort : fallback;
 	}
 }

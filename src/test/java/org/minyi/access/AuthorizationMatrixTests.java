@@ -62,6 +62,7 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /api/v1/units", ORG_VIEW);
 		TABLE.put("GET /api/v1/units/{id}", ORG_VIEW);
 		TABLE.put("GET /access/accounts", ACCOUNTS);
+		TABLE.put("GET /access/accounts/export", ACCOUNTS);
 		TABLE.put("GET /access/accounts/new", ACCOUNTS);
 		TABLE.put("POST /access/accounts", ACCOUNTS);
 		TABLE.put("GET /access/accounts/{id}/edit", ACCOUNTS);

@@ -1,9 +1,19 @@
 package org.minyi.access.web;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.minyi.access.AccountDraft;
 import org.minyi.access.AccountManagement;
@@ -14,9 +24,11 @@ import org.minyi.access.Role;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.PageRequest;
+import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
-import org.minyi.platform.PageRequest;
+import org.minyi.platform.web.ExcelDownload;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,6 +71,35 @@ class AccountController {
 		model.addAttribute("accounts", accounts.list(user.role(), q, PageRequest.of(page, 30, null, null)));
 		model.addAttribute("unitNames", unitNames());
 		return "access/accounts";
+	}
+
+	@GetMapping("/export")
+	void export(@AuthenticationPrincipal MinyiUser user, @RequestParam(required = false) String q,
+			HttpServletResponse response, Locale locale) throws IOException {
+		Map<Long, String> unitNames = unitNames();
+		List<String> headers = List.of("username", "displayName", "role", "unit", "state", "lastLogin").stream()
+			.map(column -> messages.getMessage("account." + column, null, locale))
+			.toList();
+		ExcelDownload.send(response, "accounts", messages.getMessage("nav.accounts", null, locale), headers, sheet -> {
+			PageResult<AccountView> page = accounts.list(user.role(), q, new PageRequest(0, PageRequest.MAX_SIZE, null, false));
+			while (true) {
+				for (AccountView a : page.items()) {
+					sheet.row(Arrays.asList(a.username(), a.displayName(), messages.getMessage(a.role().messageKey(), null, locale),
+							unitNames.get(a.unitId()), messages.getMessage(state(a), null, locale), a.lastLoginAt()));
+				}
+				if (!page.hasNext()) {
+					break;
+				}
+				page = accounts.list(user.role(), q, new PageRequest(page.page() + 1, PageRequest.MAX_SIZE, null, false));
+			}
+		});
+	}
+
+	private static String state(AccountView account) {
+		if (!account.enabled()) {
+			return "account.state.disabled";
+		}
+		return account.locked() ? "account.state.locked" : "account.state.active";
 	}
 
 	@GetMapping("/new")
@@ -131,7 +172,7 @@ class AccountController {
 	}
 
 	private String act(RedirectAttributes redirect, Locale locale, String doneKey,
-			java.util.function.Supplier<AccountView> action) {
+			Supplier<AccountView> action) {
 		try {
 			AccountView account = action.get();
 			redirect.addFlashAttribute("flash", messages.getMessage(doneKey, new Object[] { account.username() }, locale));
@@ -159,8 +200,8 @@ class AccountController {
 		return units.list(DataScope.districtWide(0, "/")).stream().filter(UnitView::active).toList();
 	}
 
-	private java.util.Map<Long, String> unitNames() {
-		java.util.Map<Long, String> names = new java.util.HashMap<>();
+	private Map<Long, String> unitNames() {
+		Map<Long, String> names = new HashMap<>();
 		units.list(DataScope.districtWide(0, "/")).forEach(u -> names.put(u.id(), u.name()));
 		return names;
 	}
@@ -168,19 +209,19 @@ class AccountController {
 	/** The account form as posted. */
 	static class AccountForm {
 
-		@jakarta.validation.constraints.NotBlank
-		@jakarta.validation.constraints.Size(min = 3, max = 50)
-		@jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_.-]*", message = "{account.username.pattern}")
+		@NotBlank
+		@Size(min = 3, max = 50)
+		@Pattern(regexp = "[A-Za-z0-9_.-]*", message = "{account.username.pattern}")
 		private String username;
 
-		@jakarta.validation.constraints.NotBlank
-		@jakarta.validation.constraints.Size(max = 50)
+		@NotBlank
+		@Size(max = 50)
 		private String displayName;
 
-		@jakarta.validation.constraints.NotNull
+		@NotNull
 		private Role role;
 
-		@jakarta.validation.constraints.NotNull
+		@NotNull
 		private Long unitId;
 
 		static AccountForm of(AccountView account) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minyi.access.AccountManagement;
 import org.minyi.access.MinyiUser;
 import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -64,8 +65,7 @@ class PasswordController {
 	private void refreshPrincipal(MinyiUser user, HttpServletRequest request, HttpServletResponse response) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		MinyiUser changed = user.withPasswordChanged();
-		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-			.authenticated(changed, null, current.getAuthorities());
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(changed, null, current.getAuthorities());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);

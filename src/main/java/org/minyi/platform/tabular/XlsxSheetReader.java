@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -86,7 +88,7 @@ final class XlsxSheetReader {
 
 		private final List<String> cells = new ArrayList<>();
 
-		private final java.util.SortedSet<Integer> formulas = new java.util.TreeSet<>();
+		private final SortedSet<Integer> formulas = new TreeSet<>();
 
 		RowCollector(Consumer<TabularRow> rows) {
 			this.rows = rows;
