@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class UnitManagement {
 
-	private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "path", "updated_at");
+	private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "path", "population_total", "active", "updated_at");
 
 	private static final String COLUMNS = "id, code, name, kind, parent_id, path, leader_name, contact_phone, "
 			+ "population_total, active, updated_at";

@@ -83,6 +83,18 @@ class BrowserTests {
 		assertThat(text("#unit-tree")).contains("城关街道", "河口镇", "公安分局", "卫生健康局");
 		screenshot("units-tree");
 
+		type("#unit-search input[name=q]", "社区");
+		click("#unit-search button[type=submit]");
+		assertThat(text("#unit-results")).contains("解放路社区");
+		assertThat(driver.getCurrentUrl()).as("htmx pushed the search into the address bar").contains("q=");
+		screenshot("units-search");
+
+		click("a[href='?lang=en']");
+		assertThat(text("#nav-units")).isEqualTo("Organisation");
+		screenshot("units-english");
+		click("a[href='?lang=zh_CN']");
+		assertThat(text("#nav-units")).isEqualTo("组织机构");
+
 		String code = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		click("#new-unit");
 		type("#code", code);

@@ -72,6 +72,8 @@ class UnitController {
 		model.addAttribute("search", search);
 		model.addAttribute("kinds", UnitKind.values());
 		model.addAttribute("searching", searching);
+		model.addAttribute("sort", sort);
+		model.addAttribute("dir", dir);
 		if (searching) {
 			model.addAttribute("results", units.search(search, scope, PageRequest.of(page, 50, sort, dir)));
 		}
