@@ -73,11 +73,11 @@ public class UnitManagement {
 		if (parent != null && parent.path().startsWith(unit.path())) {
 			throw new BusinessRuleException("parentCode", "unit.error.parentInSubtree");
 		}
+		if (draft.kind() != unit.kind() && units.countChildren(id) > 0) {
+			throw new BusinessRuleException("kind", "unit.error.kindWithChildren");
+		}
 		String oldPath = unit.path();
 		unit.apply(draft, parent, now());
-		if (unit.kind() == UnitKind.DISTRICT ^ parent == null) {
-			throw new BusinessRuleException("kind", "unit.error.kindParent");
-		}
 		unit.placeUnder(parent);
 		unit = units.save(unit);
 		if (!oldPath.equals(unit.path())) {

@@ -15,6 +15,9 @@ interface UnitRepository extends CrudRepository<Unit, Long> {
 	@Query("select count(*) from unit where parent_id = :parentId and active = true")
 	int countActiveChildren(long parentId);
 
+	@Query("select count(*) from unit where parent_id = :parentId")
+	int countChildren(long parentId);
+
 	/** Rewrites the paths of a moved subtree (the moved unit itself included). */
 	@Modifying
 	@Query("update unit set path = :newPrefix || substring(path, :oldLength + 1) where path like :oldPrefix || '%'")

@@ -57,8 +57,10 @@ class UnitManagementTests {
 		units.create(draft(p, UnitKind.TOWNSHIP, "YJ"));
 		UnitView community = units.create(draft(p + "C", UnitKind.COMMUNITY, p));
 		UnitView institution = units.create(draft(p + "I", UnitKind.INSTITUTION, p + "C"));
-		assertThatThrownBy(() -> units.update(community.id(), draft(p + "C", UnitKind.INSTITUTION, p + "I"), ALL))
+		assertThatThrownBy(() -> units.update(community.id(), draft(p + "C", UnitKind.COMMUNITY, p + "I"), ALL))
 			.isInstanceOf(BusinessRuleException.class);
+		assertThatThrownBy(() -> units.update(community.id(), draft(p + "C", UnitKind.INSTITUTION, p), ALL))
+			.hasMessage("unit.error.kindWithChildren");
 		assertThat(units.findById(institution.id()).orElseThrow().path()).contains("/" + community.id() + "/");
 	}
 

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Published by any module (through {@code ApplicationEventPublisher}) for every write that
  * matters; the access module appends it to the hash-chained audit trail in the same
  * transaction, adding who, when, unit and client address. The summary is short, human-readable
- * and must not contain unmasked personal data (see {@link org.minyi.platform.crypto.Masking}).
+ * and must not contain personal data in clear (mask it).
  *
  * @param action     what happened, dotted lower case, e.g. {@code unit.create}
  * @param targetType the kind of record, e.g. {@code unit}
