@@ -75,6 +75,10 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /access/audit/export", AUDIT);
 		TABLE.put("POST /access/audit/verify", AUDIT);
 		TABLE.put("GET /api/v1/audit/verification", AUDIT);
+		TABLE.put("GET /api/docs", ALL);
+		TABLE.put("GET /v3/api-docs", ALL);
+		TABLE.put("GET /v3/api-docs.yaml", ALL);
+		TABLE.put("GET /v3/api-docs/swagger-config", ALL);
 	}
 
 	/** Framework endpoints outside our table (error page, actuator, OpenAPI are checked elsewhere). */

@@ -181,11 +181,21 @@ class BrowserTests {
 	void auditorReadsAndVerifiesTheTrail() throws IOException {
 		login("auditor", DEMO_PASSWORD);
 		open("/access/audit");
-		assertThat(text("#audit-entries")).contains("login.success");
+		assertThat(text("#audit-entries")).contains("登录成功", "创建账户");
 		click("#verify-chain");
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "审计链完整"));
 		screenshot("audit");
+		logout();
+	}
+
+	@Test
+	void apiDocumentationRendersUnderTheContentSecurityPolicy() throws IOException {
+		login("district", DEMO_PASSWORD);
+		open("/api/docs");
+		assertThat(text(".swagger-ui .opblock-tag-section")).isNotBlank();
+		assertThat(driver.getPageSource()).contains("/api/v1/units");
+		screenshot("api-docs");
 		logout();
 	}
 
