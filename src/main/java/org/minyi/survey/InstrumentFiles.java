@@ -11,6 +11,9 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Reads and writes instruments in their readable YAML form (see
@@ -24,7 +27,10 @@ public final class InstrumentFiles {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+		.disable(YAMLWriteFeature.SPLIT_LINES)
+		.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
 
 	private InstrumentFiles() {
@@ -205,10 +211,14 @@ public final class InstrumentFiles {
 			return new Question(id, kind, text, converted, indicator, mandatory, showWhen);
 		}
 
+		/** Leaves out what the defaults give, so a written file reads like a hand-written one. */
 		static FileQuestion of(Question question) {
-			return new FileQuestion(question.id(), question.type(), question.text(), null,
+			boolean defaultRequired = question.type() != QuestionType.TEXT;
+			return new FileQuestion(question.id(), question.type() == QuestionType.SINGLE ? null : question.type(),
+					question.text(), null,
 					question.options().isEmpty() ? null : question.options().stream().map(FileOption::of).toList(),
-					question.indicator(), question.required(), question.showWhen());
+					question.indicator(), question.required() == defaultRequired ? null : question.required(),
+					question.showWhen());
 		}
 	}
 
@@ -220,8 +230,8 @@ public final class InstrumentFiles {
 		}
 
 		static FileOption of(AnswerOption option) {
-			return new FileOption(option.code(), option.label(), option.points(), option.valid(), option.positive(),
-					option.endsInterview());
+			return new FileOption(option.code(), option.label(), option.points(), option.valid() ? null : false,
+					option.positive() ? true : null, option.endsInterview() ? true : null);
 		}
 	}
 }

@@ -39,6 +39,11 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> AUDIT = EnumSet.of(Role.AUDITOR);
 
+	private static final Set<Role> INSTRUMENT_VIEW = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR,
+			Role.INTERVIEWER, Role.LEADER);
+
+	private static final Set<Role> INSTRUMENT_EDIT = EnumSet.of(Role.DISTRICT_ADMIN);
+
 	/** method + path pattern → roles allowed. */
 	private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
 
@@ -75,6 +80,13 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /access/audit/export", AUDIT);
 		TABLE.put("POST /access/audit/verify", AUDIT);
 		TABLE.put("GET /api/v1/audit/verification", AUDIT);
+		TABLE.put("GET /survey/instruments", INSTRUMENT_VIEW);
+		TABLE.put("GET /survey/instruments/{id}", INSTRUMENT_VIEW);
+		TABLE.put("GET /survey/instruments/{id}/export", INSTRUMENT_VIEW);
+		TABLE.put("POST /survey/instruments/import", INSTRUMENT_EDIT);
+		TABLE.put("POST /survey/instruments/{id}/draft", INSTRUMENT_EDIT);
+		TABLE.put("POST /survey/instruments/{id}", INSTRUMENT_EDIT);
+		TABLE.put("POST /survey/instruments/{id}/publish", INSTRUMENT_EDIT);
 		TABLE.put("GET /api/docs", ALL);
 		TABLE.put("GET /v3/api-docs", ALL);
 		TABLE.put("GET /v3/api-docs.yaml", ALL);
@@ -149,7 +161,7 @@ class AuthorizationMatrixTests {
 	private static org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
 		String[] parts = endpoint.split(" ");
 		String path = parts[1].replace("{id}", "987654321");
-		if (path.startsWith("/org/units/import") && parts[0].equals("POST")) {
+		if (path.endsWith("/import") && parts[0].equals("POST")) {
 			return MockMvcRequestBuilders.multipart(path);
 		}
 		return MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);

@@ -190,6 +190,40 @@ class BrowserTests {
 	}
 
 	@Test
+	void districtAdminPreviewsEditsAndPublishesAnInstrument() throws IOException {
+		login("district", DEMO_PASSWORD);
+		click("#nav-instruments");
+		assertThat(text("#instruments")).contains("公众安全感和满意度标准问卷", "已发布");
+		driver.findElement(By.linkText("公众安全感和满意度标准问卷")).click();
+		assertThat(text("#q-Q1a")).contains("仅当 Q1 选择", "盗窃");
+		assertThat(text("#q-S3")).contains("城关街道", "白沙镇");
+		screenshot("instrument-preview");
+
+		open("/survey/instruments");
+		click("#instruments form button");
+		assertThat(text("#flash")).contains("已创建草稿");
+		var editor = driver.findElement(By.name("yaml"));
+		String yaml = editor.getAttribute("value");
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", editor,
+				yaml.replace("SECURITY: 0.5", "SECURITY: 0.6"));
+		driver.findElement(By.id("instrument-edit")).submit();
+		assertThat(text("#instrument-problems")).contains("权重之和为 1.1");
+		screenshot("instrument-draft-problems");
+
+		editor = driver.findElement(By.name("yaml"));
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", editor,
+				yaml.replace("平安建设工作满意吗", "平安建设工作总体满意吗"));
+		driver.findElement(By.id("instrument-edit")).submit();
+		assertThat(text("#flash")).contains("草稿已保存");
+		assertThat(text("#q-Q7")).contains("总体满意吗");
+		click("#publish");
+		driver.switchTo().alert().accept();
+		assertThat(text("#instrument-status")).isEqualTo("已发布");
+		screenshot("instrument-published");
+		logout();
+	}
+
+	@Test
 	void apiDocumentationRendersUnderTheContentSecurityPolicy() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/api/docs");
@@ -231,7 +265,9 @@ class BrowserTests {
 	}
 
 	private void click(String css) {
-		driver.findElement(By.cssSelector(css)).click();
+		var element = driver.findElement(By.cssSelector(css));
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
 	}
 
 	private void type(String css, String text) {
