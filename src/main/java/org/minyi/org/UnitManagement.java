@@ -58,7 +58,7 @@ public class UnitManagement {
 		if (draft.kind() == UnitKind.DISTRICT && units.existsByKind(UnitKind.DISTRICT)) {
 			throw new BusinessRuleException("kind", "unit.error.singleRoot");
 		}
-		Unit parent = parentOf(draft);
+		Unit parent = parentOf(draft, null);
 		Unit unit = units.save(Unit.create(draft, parent, now()));
 		unit.placeUnder(parent);
 		unit = units.save(unit);
@@ -69,7 +69,7 @@ public class UnitManagement {
 	public UnitView update(long id, UnitDraft draft, DataScope scope) {
 		Unit unit = load(id, scope);
 		String before = unit.auditSummary();
-		Unit parent = parentOf(draft);
+		Unit parent = parentOf(draft, unit.parentId());
 		if (parent != null && parent.path().startsWith(unit.path())) {
 			throw new BusinessRuleException("parentCode", "unit.error.parentInSubtree");
 		}
@@ -212,7 +212,8 @@ public class UnitManagement {
 			.orElseThrow(() -> new RecordNotFoundException("unit", id));
 	}
 
-	private Unit parentOf(UnitDraft draft) {
+	/** The draft's parent; it must be active unless it is the unit's current parent (an unchanged placement). */
+	private Unit parentOf(UnitDraft draft, Long currentParentId) {
 		if (draft.parentCode() == null || draft.parentCode().isBlank()) {
 			if (draft.kind() != UnitKind.DISTRICT) {
 				throw new BusinessRuleException("parentCode", "unit.error.parentRequired");
@@ -221,7 +222,7 @@ public class UnitManagement {
 		}
 		Unit parent = units.findByCode(draft.parentCode().strip())
 			.orElseThrow(() -> new BusinessRuleException("parentCode", "unit.error.parentUnknown", draft.parentCode()));
-		if (!parent.active()) {
+		if (!parent.active() && !parent.id().equals(currentParentId)) {
 			throw new BusinessRuleException("parentCode", "unit.error.parentInactive");
 		}
 		return parent;

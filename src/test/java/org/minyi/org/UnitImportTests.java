@@ -84,6 +84,11 @@ class UnitImportTests {
 
 	@Test
 	void exportReimportsAsPureUpdate() throws Exception {
+		String p = prefix();
+		UnitView closed = units.create(new UnitDraft(p, "已撤并街道", UnitKind.TOWNSHIP, "YJ", null, null, null, java.util.Map.of()));
+		UnitView child = units.create(new UnitDraft(p + "01", "已撤并社区", UnitKind.COMMUNITY, p, null, null, null, java.util.Map.of()));
+		units.deactivate(child.id(), DataScope.districtWide(0, "/"));
+		units.deactivate(closed.id(), DataScope.districtWide(0, "/"));
 		byte[] xlsx = mvc.perform(get("/org/units/export").with(user(users.loadUserByUsername("district"))))
 			.andReturn().getResponse().getContentAsByteArray();
 		int before = units.list(DataScope.districtWide(0, "/")).size();

@@ -33,6 +33,17 @@ class FormsAndExportsTests {
 	UnitManagement units;
 
 	@Test
+	void homePageOffersWhatTheRoleMayUse() throws Exception {
+		String district = mvc.perform(get("/").with(user(users.loadUserByUsername("district"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(district).contains("href=\"/org/units\"", "href=\"/survey/instruments\"")
+			.doesNotContain("href=\"/access/accounts\"", "href=\"/access/audit\"");
+		String auditor = mvc.perform(get("/").with(user(users.loadUserByUsername("auditor"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(auditor).contains("href=\"/access/audit\"").doesNotContain("href=\"/org/units\"");
+	}
+
+	@Test
 	void invalidUnitFormShowsChineseErrorsNextToTheFieldsAndChangesNothing() throws Exception {
 		long id = units.findByCode("YJCG01").orElseThrow().id();
 		String body = mvc.perform(post("/org/units/{id}", id).with(csrf()).with(user(users.loadUserByUsername("district")))
