@@ -44,6 +44,10 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> INSTRUMENT_EDIT = EnumSet.of(Role.DISTRICT_ADMIN);
 
+	private static final Set<Role> ROUND_VIEW = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER);
+
+	private static final Set<Role> ROUND_EDIT = EnumSet.of(Role.DISTRICT_ADMIN);
+
 	/** method + path pattern → roles allowed. */
 	private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
 
@@ -87,6 +91,12 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /survey/instruments/{id}/draft", INSTRUMENT_EDIT);
 		TABLE.put("POST /survey/instruments/{id}", INSTRUMENT_EDIT);
 		TABLE.put("POST /survey/instruments/{id}/publish", INSTRUMENT_EDIT);
+		TABLE.put("GET /survey/rounds", ROUND_VIEW);
+		TABLE.put("GET /survey/rounds/{id}", ROUND_VIEW);
+		TABLE.put("GET /survey/rounds/new", ROUND_EDIT);
+		TABLE.put("POST /survey/rounds", ROUND_EDIT);
+		TABLE.put("POST /survey/rounds/{id}/targets", ROUND_EDIT);
+		TABLE.put("POST /survey/rounds/{id}/status", ROUND_EDIT);
 		TABLE.put("GET /api/docs", ALL);
 		TABLE.put("GET /v3/api-docs", ALL);
 		TABLE.put("GET /v3/api-docs.yaml", ALL);

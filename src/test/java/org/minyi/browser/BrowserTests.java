@@ -227,6 +227,35 @@ class BrowserTests {
 	}
 
 	@Test
+	void districtAdminCreatesARoundSetsTargetsAndStartsFielding() throws IOException {
+		login("district", DEMO_PASSWORD);
+		click("#nav-rounds");
+		assertThat(text("#rounds")).contains("2026年第三季度模拟民调", "已结束", "官方测评");
+		screenshot("rounds");
+		click("#new-round");
+		type("#name", "浏览器测试轮次");
+		driver.findElement(By.id("periodStart")).sendKeys("09012026");
+		driver.findElement(By.id("periodEnd")).sendKeys("09302026");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("instrumentVersionId"))).selectByIndex(1);
+		screenshot("round-form");
+		click("#round-save");
+		assertThat(text("#flash")).contains("已创建测评轮次");
+		assertThat(text("#targets")).contains("云江区", "城关街道", "公安分局");
+
+		var score = driver.findElement(By.cssSelector("#targets tr:nth-child(2) input[name^=score]"));
+		score.sendKeys("88");
+		click("#targets-save");
+		assertThat(text("#flash")).contains("目标已保存");
+		assertThat(driver.findElement(By.cssSelector("#targets tr:nth-child(2) input[name^=score]")).getAttribute("value"))
+			.startsWith("88");
+		click("#to-FIELDING");
+		driver.switchTo().alert().accept();
+		assertThat(text("#round-status")).isEqualTo("调查中");
+		screenshot("round-detail");
+		logout();
+	}
+
+	@Test
 	void apiDocumentationRendersUnderTheContentSecurityPolicy() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/api/docs");
@@ -269,7 +298,7 @@ class BrowserTests {
 
 	private void click(String css) {
 		var element = driver.findElement(By.cssSelector(css));
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
 	}
 

@@ -1,0 +1,92 @@
+package org.minyi.survey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo rounds with the seed's targets: the district in the city's top 3, every township at least
+ * 85 points, each political-legal department in the top 5. The rounds and the status each reaches
+ * are listed in {@code demo/rounds.csv}.
+ */
+@Component
+@Profile("demo")
+@Order(50)
+class DemoRounds implements ApplicationRunner {
+
+	private final RoundManagement rounds;
+
+	private final InstrumentCatalog instruments;
+
+	private final UnitManagement units;
+
+	DemoRounds(RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units) {
+		this.rounds = rounds;
+		this.instruments = instruments;
+		this.units = units;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (!rounds.list().isEmpty()) {
+			return;
+		}
+		long standard = instruments.list().stream()
+			.filter(v -> v.code().equals("STANDARD") && !v.isDraft())
+			.mapToLong(InstrumentVersion::id)
+			.min()
+			.orElseThrow();
+		for (String line : lines()) {
+			String[] f = line.split(",", -1);
+			Set<Mode> modes = f[4].isBlank() ? Set.of()
+					: Arrays.stream(f[4].split(" ")).map(Mode::valueOf).collect(Collectors.toSet());
+			RoundView round = add(f[0], RoundKind.valueOf(f[1]), LocalDate.parse(f[2]), LocalDate.parse(f[3]), standard, modes);
+			RoundStatus target = RoundStatus.valueOf(f[5]);
+			while (round.status() != target) {
+				round = rounds.moveTo(round.id(), round.nextStatuses().iterator().next());
+			}
+		}
+	}
+
+	private static List<String> lines() {
+		try (InputStream in = new ClassPathResource("demo/rounds.csv").getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank()).toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private RoundView add(String name, RoundKind kind, LocalDate start, LocalDate end, long instrument, Set<Mode> modes) {
+		RoundView round = rounds.create(new RoundDraft(name, kind, start, end, instrument, modes));
+		List<Target> targets = new ArrayList<>();
+		for (Target scope : round.targets()) {
+			UnitView unit = units.findById(scope.unitId()).orElseThrow();
+			targets.add(switch (unit.kind()) {
+				case DISTRICT -> new Target(unit.id(), null, 3);
+				case TOWNSHIP -> new Target(unit.id(), new BigDecimal("85"), null);
+				default -> new Target(unit.id(), null, 5);
+			});
+		}
+		return rounds.setTargets(round.id(), targets);
+	}
+}

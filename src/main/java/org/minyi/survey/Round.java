@@ -1,0 +1,129 @@
+package org.minyi.survey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.minyi.platform.BusinessRuleException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A round of the survey evaluation: owns its lifecycle, its units in scope and their targets. */
+@Table("survey_round")
+class Round {
+
+	@Id
+	private Long id;
+
+	private String name;
+
+	private RoundKind kind;
+
+	private LocalDate periodStart;
+
+	private LocalDate periodEnd;
+
+	private long instrumentVersionId;
+
+	/** Comma-separated {@link Mode} names. */
+	private String modes;
+
+	private RoundStatus status;
+
+	@MappedCollection(idColumn = "survey_round")
+	private Set<RoundUnit> units = new HashSet<>();
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private Integer version;
+
+	Round() {
+	}
+
+	static Round create(RoundDraft draft, Collection<Long> unitsInScope, Instant now) {
+		if (draft.periodEnd().isBefore(draft.periodStart())) {
+			throw new BusinessRuleException("periodEnd", "round.error.period");
+		}
+		Round round = new Round();
+		round.name = draft.name().strip();
+		round.kind = draft.kind();
+		round.periodStart = draft.periodStart();
+		round.periodEnd = draft.periodEnd();
+		round.instrumentVersionId = draft.instrumentVersionId();
+		round.modes = draft.kind().isFielded() && draft.modes() != null
+				? draft.modes().stream().sorted().map(Mode::name).collect(Collectors.joining(",")) : "";
+		round.status = RoundStatus.DRAFT;
+		unitsInScope.forEach(unit -> round.units.add(new RoundUnit(unit, null, null)));
+		round.createdAt = now;
+		round.updatedAt = now;
+		return round;
+	}
+
+	/** Replaces the targets of units in scope; a closed round's targets no longer change. */
+	void setTargets(Collection<Target> targets, Instant now) {
+		if (status == RoundStatus.CLOSED || status == RoundStatus.PUBLISHED) {
+			throw BusinessRuleException.of("round.error.targetsLocked");
+		}
+		Set<Long> inScope = units.stream().map(RoundUnit::unitId).collect(Collectors.toSet());
+		for (Target target : targets) {
+			if (!inScope.contains(target.unitId())) {
+				throw BusinessRuleException.of("round.error.unitNotInScope");
+			}
+			if (target.scoreTarget() != null && (target.scoreTarget().signum() < 0 || target.scoreTarget().intValue() > 100)) {
+				throw BusinessRuleException.of("round.error.scoreTarget");
+			}
+			if (target.rankTarget() != null && target.rankTarget() < 1) {
+				throw BusinessRuleException.of("round.error.rankTarget");
+			}
+		}
+		units.removeIf(u -> targets.stream().anyMatch(t -> t.unitId() == u.unitId()));
+		targets.forEach(t -> units.add(new RoundUnit(t.unitId(), t.scoreTarget(), t.rankTarget())));
+		updatedAt = now;
+	}
+
+	/** Moves to the next status; returns the event to publish, if any. */
+	RoundClosed moveTo(RoundStatus next, Instant now) {
+		if (!status.next(kind).contains(next)) {
+			throw BusinessRuleException.of("round.error.transition");
+		}
+		if (next == RoundStatus.FIELDING && modes().isEmpty()) {
+			throw BusinessRuleException.of("round.error.noModes");
+		}
+		status = next;
+		updatedAt = now;
+		return next == RoundStatus.CLOSED ? new RoundClosed(id, kind) : null;
+	}
+
+	Set<Mode> modes() {
+		return modes == null || modes.isBlank() ? EnumSet.noneOf(Mode.class)
+				: Arrays.stream(modes.split(",")).map(Mode::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Mode.class)));
+	}
+
+	RoundView view() {
+		return new RoundView(id, name, kind, periodStart, periodEnd, instrumentVersionId, modes(), status,
+				units.stream().map(RoundUnit::target).sorted(Comparator.comparingLong(Target::unitId)).toList());
+	}
+
+	Long id() {
+		return id;
+	}
+
+	RoundStatus status() {
+		return status;
+	}
+
+	String name() {
+		return name;
+	}
+}

@@ -1,0 +1,98 @@
+package org.minyi.survey;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.minyi.org.UnitKind;
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.audit.AuditEvent;
+import org.minyi.platform.security.DataScope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates rounds on a published instrument version, sets their targets and moves them through
+ * their lifecycle. A new round covers the district, every active township and every active
+ * political-legal department — the units the province ranks. Closing publishes {@link RoundClosed}.
+ */
+@Service
+@Transactional
+public class RoundManagement {
+
+	private final RoundRepository rounds;
+
+	private final InstrumentCatalog instruments;
+
+	private final UnitManagement units;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	RoundManagement(RoundRepository rounds, InstrumentCatalog instruments, UnitManagement units,
+			ApplicationEventPublisher events, Clock clock) {
+		this.rounds = rounds;
+		this.instruments = instruments;
+		this.units = units;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public RoundView create(RoundDraft draft) {
+		InstrumentVersion instrument = instruments.find(draft.instrumentVersionId())
+			.filter(v -> !v.isDraft())
+			.orElseThrow(() -> new BusinessRuleException("instrumentVersionId", "round.error.instrument"));
+		Round round = rounds.save(Round.create(draft, ratedUnits(), clock.instant()));
+		events.publishEvent(AuditEvent.of("round.create", "round", round.id(), "name=" + round.name() + ", kind="
+				+ draft.kind() + ", instrument=" + instrument.code() + " v" + instrument.version()));
+		return round.view();
+	}
+
+	public RoundView setTargets(long id, Collection<Target> targets) {
+		Round round = load(id);
+		round.setTargets(targets, clock.instant());
+		round = rounds.save(round);
+		events.publishEvent(AuditEvent.of("round.targets", "round", id, "targets=" + targets.size()));
+		return round.view();
+	}
+
+	public RoundView moveTo(long id, RoundStatus next) {
+		Round round = load(id);
+		RoundStatus before = round.status();
+		RoundClosed closed = round.moveTo(next, clock.instant());
+		round = rounds.save(round);
+		events.publishEvent(AuditEvent.of("round.status", "round", id, before + " -> " + next));
+		if (closed != null) {
+			events.publishEvent(closed);
+		}
+		return round.view();
+	}
+
+	@Transactional(readOnly = true)
+	public List<RoundView> list() {
+		return rounds.findAllByOrderByPeriodStartDescIdDesc().stream().map(Round::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<RoundView> find(long id) {
+		return rounds.findById(id).map(Round::view);
+	}
+
+	private List<Long> ratedUnits() {
+		return units.list(DataScope.districtWide(0, "/")).stream()
+			.filter(UnitView::active)
+			.filter(u -> u.kind() == UnitKind.DISTRICT || u.kind() == UnitKind.TOWNSHIP || u.kind() == UnitKind.POLITICAL_LEGAL)
+			.map(UnitView::id)
+			.toList();
+	}
+
+	private Round load(long id) {
+		return rounds.findById(id).orElseThrow(() -> new RecordNotFoundException("round", id));
+	}
+}
