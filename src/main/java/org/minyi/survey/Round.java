@@ -1,5 +1,6 @@
 package org.minyi.survey;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A round of the survey evaluation: owns its lifecycle, its units in scope and their targets. */
 @Table("survey_round")
 class Round {
+
+	private static final BigDecimal MAX_SCORE = BigDecimal.valueOf(100);
 
 	@Id
 	private Long id;
@@ -80,7 +83,8 @@ class Round {
 			if (!inScope.contains(target.unitId())) {
 				throw BusinessRuleException.of("round.error.unitNotInScope");
 			}
-			if (target.scoreTarget() != null && (target.scoreTarget().signum() < 0 || target.scoreTarget().intValue() > 100)) {
+			if (target.scoreTarget() != null
+					&& (target.scoreTarget().signum() < 0 || target.scoreTarget().compareTo(MAX_SCORE) > 0)) {
 				throw BusinessRuleException.of("round.error.scoreTarget");
 			}
 			if (target.rankTarget() != null && target.rankTarget() < 1) {

@@ -49,7 +49,7 @@ class RoundTests {
 				new Target(3, null, 3));
 		assertThatThrownBy(() -> round.setTargets(List.of(new Target(9, BigDecimal.TEN, null)), NOW))
 			.hasMessage("round.error.unitNotInScope");
-		assertThatThrownBy(() -> round.setTargets(List.of(new Target(2, new BigDecimal("101"), null)), NOW))
+		assertThatThrownBy(() -> round.setTargets(List.of(new Target(2, new BigDecimal("100.5"), null)), NOW))
 			.hasMessage("round.error.scoreTarget");
 		assertThatThrownBy(() -> round.setTargets(List.of(new Target(2, null, 0)), NOW)).hasMessage("round.error.rankTarget");
 		round.moveTo(RoundStatus.FIELDING, NOW);
