@@ -29,6 +29,7 @@ import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
+import org.minyi.platform.web.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,10 +59,13 @@ class AccountController {
 
 	private final MessageSource messages;
 
-	AccountController(AccountManagement accounts, UnitManagement units, MessageSource messages) {
+	private final Flash flash;
+
+	AccountController(AccountManagement accounts, UnitManagement units, MessageSource messages, Flash flash) {
 		this.accounts = accounts;
 		this.units = units;
 		this.messages = messages;
+		this.flash = flash;
 	}
 
 	@GetMapping
@@ -133,7 +137,7 @@ class AccountController {
 	@PostMapping("/{id}")
 	String update(@AuthenticationPrincipal MinyiUser user, @PathVariable long id,
 			@Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect) {
 		AccountView account = manageable(user, id);
 		form.setUsername(account.username());
 		if (errors.hasErrors()) {
@@ -141,7 +145,7 @@ class AccountController {
 		}
 		try {
 			accounts.update(user.role(), id, form.toDraft());
-			redirect.addFlashAttribute("flash", messages.getMessage("account.updated", new Object[] { account.username() }, locale));
+			flash.success(redirect, "account.updated", account.username());
 			return "redirect:/access/accounts";
 		}
 		catch (BusinessRuleException e) {
@@ -151,18 +155,18 @@ class AccountController {
 	}
 
 	@PostMapping("/{id}/disable")
-	String disable(@AuthenticationPrincipal MinyiUser user, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		return act(redirect, locale, "account.disabled", () -> accounts.setEnabled(user.role(), id, false));
+	String disable(@AuthenticationPrincipal MinyiUser user, @PathVariable long id, RedirectAttributes redirect) {
+		return act(redirect, "account.disabled", () -> accounts.setEnabled(user.role(), id, false));
 	}
 
 	@PostMapping("/{id}/enable")
-	String enable(@AuthenticationPrincipal MinyiUser user, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		return act(redirect, locale, "account.enabled", () -> accounts.setEnabled(user.role(), id, true));
+	String enable(@AuthenticationPrincipal MinyiUser user, @PathVariable long id, RedirectAttributes redirect) {
+		return act(redirect, "account.enabled", () -> accounts.setEnabled(user.role(), id, true));
 	}
 
 	@PostMapping("/{id}/unlock")
-	String unlock(@AuthenticationPrincipal MinyiUser user, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		return act(redirect, locale, "account.unlocked", () -> accounts.unlock(user.role(), id));
+	String unlock(@AuthenticationPrincipal MinyiUser user, @PathVariable long id, RedirectAttributes redirect) {
+		return act(redirect, "account.unlocked", () -> accounts.unlock(user.role(), id));
 	}
 
 	@PostMapping("/{id}/reset-password")
@@ -171,14 +175,14 @@ class AccountController {
 		return "access/account-password";
 	}
 
-	private String act(RedirectAttributes redirect, Locale locale, String doneKey,
+	private String act(RedirectAttributes redirect, String doneKey,
 			Supplier<AccountView> action) {
 		try {
 			AccountView account = action.get();
-			redirect.addFlashAttribute("flash", messages.getMessage(doneKey, new Object[] { account.username() }, locale));
+			flash.success(redirect, doneKey, account.username());
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			flash.error(redirect, e);
 		}
 		return "redirect:/access/accounts";
 	}

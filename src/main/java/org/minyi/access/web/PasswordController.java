@@ -1,14 +1,13 @@
 package org.minyi.access.web;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minyi.access.AccountManagement;
 import org.minyi.access.MinyiUser;
-import org.springframework.context.MessageSource;
+import org.minyi.platform.web.Flash;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,13 +30,13 @@ class PasswordController {
 
 	private final AccountManagement accounts;
 
-	private final MessageSource messages;
+	private final Flash flash;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	PasswordController(AccountManagement accounts, MessageSource messages) {
+	PasswordController(AccountManagement accounts, Flash flash) {
 		this.accounts = accounts;
-		this.messages = messages;
+		this.flash = flash;
 	}
 
 	@GetMapping
@@ -48,7 +47,7 @@ class PasswordController {
 	@PostMapping
 	String change(@AuthenticationPrincipal MinyiUser user, @RequestParam String currentPassword,
 			@RequestParam String newPassword, @RequestParam String confirmPassword, Model model,
-			RedirectAttributes redirect, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		List<String> problems = newPassword.equals(confirmPassword)
 				? accounts.changeOwnPassword(user.accountId(), currentPassword, newPassword)
 				: List.of("password.error.confirm");
@@ -57,7 +56,7 @@ class PasswordController {
 			return "access/password";
 		}
 		refreshPrincipal(user, request, response);
-		redirect.addFlashAttribute("flash", messages.getMessage("password.changed", null, locale));
+		flash.success(redirect, "password.changed");
 		return "redirect:/";
 	}
 

@@ -19,11 +19,12 @@ import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitSearch;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.PageRequest;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
-import org.minyi.platform.PageRequest;
+import org.minyi.platform.web.Flash;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -55,10 +56,13 @@ class UnitController {
 
 	private final MessageSource messages;
 
-	UnitController(UnitManagement units, UnitFiles files, MessageSource messages) {
+	private final Flash flash;
+
+	UnitController(UnitManagement units, UnitFiles files, MessageSource messages, Flash flash) {
 		this.units = units;
 		this.files = files;
 		this.messages = messages;
+		this.flash = flash;
 	}
 
 	@GetMapping
@@ -109,13 +113,13 @@ class UnitController {
 	@PostMapping
 	@PreAuthorize(EDIT)
 	String create(@Valid @ModelAttribute("form") UnitForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			return form(model, form, null);
 		}
 		try {
 			UnitView unit = units.create(form.toDraft());
-			redirect.addFlashAttribute("flash", messages.getMessage("unit.created", new Object[] { unit.name() }, locale));
+			flash.success(redirect, "unit.created", unit.name());
 			return "redirect:/org/units/" + unit.id();
 		}
 		catch (BusinessRuleException e) {
@@ -135,7 +139,7 @@ class UnitController {
 	@PostMapping("/{id}")
 	@PreAuthorize(EDIT)
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") UnitForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect) {
 		UnitView unit = find(id);
 		form.setCode(unit.code());
 		if (errors.hasErrors()) {
@@ -143,7 +147,7 @@ class UnitController {
 		}
 		try {
 			units.update(id, form.toDraft(), scope());
-			redirect.addFlashAttribute("flash", messages.getMessage("unit.updated", new Object[] { form.getName() }, locale));
+			flash.success(redirect, "unit.updated", form.getName());
 			return "redirect:/org/units/" + id;
 		}
 		catch (BusinessRuleException e) {
@@ -154,24 +158,23 @@ class UnitController {
 
 	@PostMapping("/{id}/deactivate")
 	@PreAuthorize(EDIT)
-	String deactivate(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		return changeState(id, true, redirect, locale);
+	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
+		return changeState(id, true, redirect);
 	}
 
 	@PostMapping("/{id}/reactivate")
 	@PreAuthorize(EDIT)
-	String reactivate(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		return changeState(id, false, redirect, locale);
+	String reactivate(@PathVariable long id, RedirectAttributes redirect) {
+		return changeState(id, false, redirect);
 	}
 
-	private String changeState(long id, boolean deactivate, RedirectAttributes redirect, Locale locale) {
+	private String changeState(long id, boolean deactivate, RedirectAttributes redirect) {
 		try {
 			UnitView unit = deactivate ? units.deactivate(id, scope()) : units.reactivate(id, scope());
-			redirect.addFlashAttribute("flash", messages.getMessage(deactivate ? "unit.deactivated" : "unit.reactivated",
-					new Object[] { unit.name() }, locale));
+			flash.success(redirect, deactivate ? "unit.deactivated" : "unit.reactivated", unit.name());
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			flash.error(redirect, e);
 		}
 		return "redirect:/org/units/" + id;
 	}

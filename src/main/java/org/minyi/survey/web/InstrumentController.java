@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
@@ -14,13 +13,13 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.CurrentUser;
+import org.minyi.platform.web.Flash;
 import org.minyi.survey.InstrumentCatalog;
 import org.minyi.survey.InstrumentDefinition;
 import org.minyi.survey.InstrumentFileException;
 import org.minyi.survey.InstrumentFiles;
 import org.minyi.survey.InstrumentProblem;
 import org.minyi.survey.InstrumentVersion;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,12 +49,12 @@ class InstrumentController {
 
 	private final UnitManagement units;
 
-	private final MessageSource messages;
+	private final Flash flash;
 
-	InstrumentController(InstrumentCatalog catalog, UnitManagement units, MessageSource messages) {
+	InstrumentController(InstrumentCatalog catalog, UnitManagement units, Flash flash) {
 		this.catalog = catalog;
 		this.units = units;
-		this.messages = messages;
+		this.flash = flash;
 	}
 
 	@GetMapping
@@ -89,28 +88,28 @@ class InstrumentController {
 	@PostMapping("/import")
 	@PreAuthorize(EDIT)
 	String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect, Locale locale) throws IOException {
+			RedirectAttributes redirect) throws IOException {
 		try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
-			return created(catalog.addDraft(InstrumentFiles.read(in)), redirect, locale);
+			return created(catalog.addDraft(InstrumentFiles.read(in)), redirect);
 		}
 		catch (InstrumentFileException e) {
 			model.addAttribute("problems", e.problems());
 			return list(model);
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			flash.error(redirect, e);
 			return "redirect:/survey/instruments";
 		}
 	}
 
 	@PostMapping("/{id}/draft")
 	@PreAuthorize(EDIT)
-	String newDraft(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+	String newDraft(@PathVariable long id, RedirectAttributes redirect) {
 		try {
-			return created(catalog.newDraftFrom(id), redirect, locale);
+			return created(catalog.newDraftFrom(id), redirect);
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			flash.error(redirect, e);
 			return "redirect:/survey/instruments";
 		}
 	}
@@ -118,12 +117,12 @@ class InstrumentController {
 	@PostMapping("/{id}")
 	@PreAuthorize(EDIT)
 	String saveDraft(@PathVariable long id, @RequestParam(defaultValue = "") String yaml, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect) {
 		List<InstrumentProblem> problems;
 		try {
 			InstrumentDefinition definition = InstrumentFiles.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
 			catalog.replaceDraft(id, definition);
-			redirect.addFlashAttribute("flash", messages.getMessage("instrument.saved", null, locale));
+			flash.success(redirect, "instrument.saved");
 			return "redirect:/survey/instruments/" + id;
 		}
 		catch (InstrumentFileException e) {
@@ -139,21 +138,19 @@ class InstrumentController {
 
 	@PostMapping("/{id}/publish")
 	@PreAuthorize(EDIT)
-	String publish(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+	String publish(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			InstrumentVersion published = catalog.publish(id);
-			redirect.addFlashAttribute("flash", messages.getMessage("instrument.published",
-					new Object[] { published.code(), published.version() }, locale));
+			flash.success(redirect, "instrument.published", published.code(), published.version());
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			flash.error(redirect, e);
 		}
 		return "redirect:/survey/instruments/" + id;
 	}
 
-	private String created(InstrumentVersion draft, RedirectAttributes redirect, Locale locale) {
-		redirect.addFlashAttribute("flash", messages.getMessage("instrument.draftCreated",
-				new Object[] { draft.code(), draft.version() }, locale));
+	private String created(InstrumentVersion draft, RedirectAttributes redirect) {
+		flash.success(redirect, "instrument.draftCreated", draft.code(), draft.version());
 		return "redirect:/survey/instruments/" + draft.id();
 	}
 

@@ -21,6 +21,7 @@ import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
+import org.minyi.platform.web.Flash;
 import org.minyi.survey.InstrumentCatalog;
 import org.minyi.survey.InstrumentVersion;
 import org.minyi.survey.Mode;
@@ -62,11 +63,14 @@ class RoundController {
 
 	private final MessageSource messages;
 
-	RoundController(RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, MessageSource messages) {
+	private final Flash flash;
+
+	RoundController(RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, MessageSource messages, Flash flash) {
 		this.rounds = rounds;
 		this.instruments = instruments;
 		this.units = units;
 		this.messages = messages;
+		this.flash = flash;
 	}
 
 	@GetMapping
@@ -85,13 +89,13 @@ class RoundController {
 	@PostMapping
 	@PreAuthorize(EDIT)
 	String create(@Valid @ModelAttribute("form") RoundForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			return form(model, form);
 		}
 		try {
 			RoundView round = rounds.create(form.toDraft());
-			redirect.addFlashAttribute("flash", messages.getMessage("round.created", new Object[] { round.name() }, locale));
+			flash.success(redirect, "round.created", round.name());
 			return "redirect:/survey/rounds/" + round.id();
 		}
 		catch (BusinessRuleException e) {
@@ -113,13 +117,13 @@ class RoundController {
 
 	@PostMapping("/{id}/targets")
 	@PreAuthorize(EDIT)
-	String targets(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect, Locale locale) {
+	String targets(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		try {
 			rounds.setTargets(id, parseTargets(form));
-			redirect.addFlashAttribute("flash", messages.getMessage("round.targetsSaved", null, locale));
+			flash.success(redirect, "round.targetsSaved");
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			flash.error(redirect, e);
 		}
 		return "redirect:/survey/rounds/" + id;
 	}
@@ -133,11 +137,10 @@ class RoundController {
 				throw BusinessRuleException.of("round.error.transition");
 			}
 			RoundView round = rounds.moveTo(id, status);
-			redirect.addFlashAttribute("flash", messages.getMessage("round.moved",
-					new Object[] { messages.getMessage(round.status().messageKey(), null, locale) }, locale));
+			flash.success(redirect, "round.moved", messages.getMessage(round.status().messageKey(), null, locale));
 		}
 		catch (BusinessRuleException e) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.arguments(), locale));
+			flash.error(redirect, e);
 		}
 		return "redirect:/survey/rounds/" + id;
 	}
