@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -27,16 +28,30 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Form login with BCrypt, CSRF, a strict Content-Security-Policy (no inline scripts), session
  * limits, lockout-aware login messages, and entry points that answer htmx and API requests in
  * their own terms when the session has expired. Endpoint permissions live on the controllers
- * ({@code @PreAuthorize}); this chain only separates public from signed-in.
+ * ({@code @PreAuthorize}, checked before binding by {@link PreBindingAuthorization}); this chain
+ * only separates public from signed-in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class SecurityConfig {
+class SecurityConfig implements WebMvcConfigurer {
+
+	private final ApplicationContext context;
+
+	SecurityConfig(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new PreBindingAuthorization(context));
+	}
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "

@@ -213,7 +213,7 @@ public class UnitFiles {
 					try {
 						Optional<UnitView> existing = units.findByCode(parsed.draft().code());
 						if (existing.isPresent()) {
-							units.update(existing.get().id(), parsed.draft(), DataScope.districtWide(0, "/"));
+							units.update(existing.get().id(), parsed.draft(), DataScope.wholeDistrict());
 							counts[1]++;
 						}
 						else {

@@ -56,6 +56,13 @@ public class InstrumentCatalog {
 			.optional();
 	}
 
+	@Transactional(readOnly = true)
+	public boolean hasCode(String code) {
+		return jdbc.sql("select count(*) from instrument_version where code = :code").param("code", code)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** Stores a checked definition as the next draft version of its code. */
 	public InstrumentVersion addDraft(InstrumentDefinition definition) {
 		requireNoOpenDraft(definition.code());

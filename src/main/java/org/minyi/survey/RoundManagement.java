@@ -85,7 +85,7 @@ public class RoundManagement {
 	}
 
 	private List<Long> ratedUnits() {
-		return units.list(DataScope.districtWide(0, "/")).stream()
+		return units.list(DataScope.wholeDistrict()).stream()
 			.filter(UnitView::active)
 			.filter(u -> u.kind() == UnitKind.DISTRICT || u.kind() == UnitKind.TOWNSHIP || u.kind() == UnitKind.POLITICAL_LEGAL)
 			.map(UnitView::id)

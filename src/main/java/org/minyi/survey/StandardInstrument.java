@@ -21,8 +21,7 @@ class StandardInstrument implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		InstrumentDefinition standard = InstrumentFiles.standard();
-		boolean present = catalog.list().stream().anyMatch(v -> v.code().equals(standard.code()));
-		if (!present) {
+		if (!catalog.hasCode(standard.code())) {
 			catalog.publish(catalog.addDraft(standard).id());
 		}
 	}

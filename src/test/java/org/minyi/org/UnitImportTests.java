@@ -87,11 +87,11 @@ class UnitImportTests {
 		String p = prefix();
 		UnitView closed = units.create(new UnitDraft(p, "已撤并街道", UnitKind.TOWNSHIP, "YJ", null, null, null, java.util.Map.of()));
 		UnitView child = units.create(new UnitDraft(p + "01", "已撤并社区", UnitKind.COMMUNITY, p, null, null, null, java.util.Map.of()));
-		units.deactivate(child.id(), DataScope.districtWide(0, "/"));
-		units.deactivate(closed.id(), DataScope.districtWide(0, "/"));
+		units.deactivate(child.id(), DataScope.wholeDistrict());
+		units.deactivate(closed.id(), DataScope.wholeDistrict());
 		byte[] xlsx = mvc.perform(get("/org/units/export").with(user(users.loadUserByUsername("district"))))
 			.andReturn().getResponse().getContentAsByteArray();
-		int before = units.list(DataScope.districtWide(0, "/")).size();
+		int before = units.list(DataScope.wholeDistrict()).size();
 		UnitImportResult result = files.importFile(new ByteArrayInputStream(xlsx));
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.created()).isZero();

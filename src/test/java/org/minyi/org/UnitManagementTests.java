@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @MinyiTest
 class UnitManagementTests {
 
-	private static final DataScope ALL = DataScope.districtWide(0, "/");
+	private static final DataScope ALL = DataScope.wholeDistrict();
 
 	@Autowired
 	UnitManagement units;

@@ -41,7 +41,7 @@ class RoundManagementTests {
 			.map(t -> units.findById(t.unitId()).orElseThrow().kind())
 			.toList();
 		assertThat(kinds).containsOnly(UnitKind.DISTRICT, UnitKind.TOWNSHIP, UnitKind.POLITICAL_LEGAL);
-		long activeTownships = units.list(DataScope.districtWide(0, "/")).stream()
+		long activeTownships = units.list(DataScope.wholeDistrict()).stream()
 			.filter(u -> u.kind() == UnitKind.TOWNSHIP && u.active()).count();
 		assertThat(kinds).filteredOn(k -> k == UnitKind.TOWNSHIP).hasSize((int) activeTownships);
 		assertThat(kinds).filteredOn(k -> k == UnitKind.POLITICAL_LEGAL).hasSize(4);

@@ -201,12 +201,12 @@ class AccountController {
 	}
 
 	private List<UnitView> activeUnits() {
-		return units.list(DataScope.districtWide(0, "/")).stream().filter(UnitView::active).toList();
+		return units.list(DataScope.wholeDistrict()).stream().filter(UnitView::active).toList();
 	}
 
 	private Map<Long, String> unitNames() {
 		Map<Long, String> names = new HashMap<>();
-		units.list(DataScope.districtWide(0, "/")).forEach(u -> names.put(u.id(), u.name()));
+		units.list(DataScope.wholeDistrict()).forEach(u -> names.put(u.id(), u.name()));
 		return names;
 	}
 

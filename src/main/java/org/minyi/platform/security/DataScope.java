@@ -10,12 +10,19 @@ import java.util.Objects;
  */
 public record DataScope(boolean districtWide, long unitId, String unitPath) {
 
+	private static final DataScope WHOLE_DISTRICT = new DataScope(true, 0, "/");
+
 	public DataScope {
 		Objects.requireNonNull(unitPath, "unitPath");
 	}
 
 	public static DataScope districtWide(long unitId, String unitPath) {
 		return new DataScope(true, unitId, unitPath);
+	}
+
+	/** Everything, for work not done on behalf of one user: imports, seeding, lookups across units. */
+	public static DataScope wholeDistrict() {
+		return WHOLE_DISTRICT;
 	}
 
 	public static DataScope subtree(long unitId, String unitPath) {

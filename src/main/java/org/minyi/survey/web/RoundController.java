@@ -107,7 +107,7 @@ class RoundController {
 	@GetMapping("/{id}")
 	String detail(@PathVariable long id, Model model) {
 		RoundView round = rounds.find(id).orElseThrow(() -> new RecordNotFoundException("round", id));
-		Map<Long, UnitView> unitById = units.list(DataScope.districtWide(0, "/")).stream()
+		Map<Long, UnitView> unitById = units.list(DataScope.wholeDistrict()).stream()
 			.collect(Collectors.toMap(UnitView::id, Function.identity()));
 		model.addAttribute("round", round);
 		model.addAttribute("units", unitById);
@@ -130,12 +130,8 @@ class RoundController {
 
 	@PostMapping("/{id}/status")
 	@PreAuthorize(EDIT)
-	String moveTo(@PathVariable long id, @RequestParam(required = false) RoundStatus status, RedirectAttributes redirect,
-			Locale locale) {
+	String moveTo(@PathVariable long id, @RequestParam RoundStatus status, RedirectAttributes redirect, Locale locale) {
 		try {
-			if (status == null) {
-				throw BusinessRuleException.of("round.error.transition");
-			}
 			RoundView round = rounds.moveTo(id, status);
 			flash.success(redirect, "round.moved", messages.getMessage(round.status().messageKey(), null, locale));
 		}
