@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -57,7 +59,27 @@ class SecurityConfig implements WebMvcConfigurer {
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
 			+ "frame-ancestors 'none'; form-action 'self'";
 
+	/**
+	 * Residents' questionnaire pages and the public submission API: no sign-in, no session and no
+	 * CSRF token — the invitation token in the request (or the SameSite device cookie of an open
+	 * link) is what authorises it, and nothing here acts on behalf of a signed-in user.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain respondents(HttpSecurity http) throws Exception {
+		http.securityMatcher("/s/**", "/api/v1/public/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AccessProperties properties, SessionRegistry sessions) throws Exception {
 		RequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request", "true");
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");

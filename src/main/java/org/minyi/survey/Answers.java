@@ -39,4 +39,9 @@ public final class Answers {
 	public Set<String> questions() {
 		return values.keySet();
 	}
+
+	/** The answers as a map in question order, for storage and editing. */
+	public Map<String, List<String>> asMap() {
+		return new LinkedHashMap<>(values);
+	}
 }

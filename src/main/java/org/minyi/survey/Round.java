@@ -3,10 +3,8 @@ package org.minyi.survey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +38,8 @@ class Round {
 	private String modes;
 
 	private RoundStatus status;
+
+	private boolean openLink;
 
 	@MappedCollection(idColumn = "survey_round")
 	private Set<RoundUnit> units = new HashSet<>();
@@ -109,13 +109,21 @@ class Round {
 		return next == RoundStatus.CLOSED ? new RoundClosed(id, kind) : null;
 	}
 
+	/** The open (token-less) link is a web-mode feature of rounds that are still to be fielded or fielding. */
+	void setOpenLink(boolean enabled, Instant now) {
+		if (enabled && (!modes().contains(Mode.WEB) || status == RoundStatus.CLOSED || status == RoundStatus.PUBLISHED)) {
+			throw BusinessRuleException.of("round.error.openLink");
+		}
+		openLink = enabled;
+		updatedAt = now;
+	}
+
 	Set<Mode> modes() {
-		return modes == null || modes.isBlank() ? EnumSet.noneOf(Mode.class)
-				: Arrays.stream(modes.split(",")).map(Mode::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Mode.class)));
+		return Mode.parse(modes);
 	}
 
 	RoundView view() {
-		return new RoundView(id, name, kind, periodStart, periodEnd, instrumentVersionId, modes(), status,
+		return new RoundView(id, name, kind, periodStart, periodEnd, instrumentVersionId, modes(), status, openLink,
 				units.stream().map(RoundUnit::target).sorted(Comparator.comparingLong(Target::unitId)).toList());
 	}
 

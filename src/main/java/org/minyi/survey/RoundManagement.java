@@ -62,6 +62,14 @@ public class RoundManagement {
 		return round.view();
 	}
 
+	public RoundView setOpenLink(long id, boolean enabled) {
+		Round round = load(id);
+		round.setOpenLink(enabled, clock.instant());
+		round = rounds.save(round);
+		events.publishEvent(AuditEvent.of("round.openLink", "round", id, "openLink=" + enabled));
+		return round.view();
+	}
+
 	public RoundView moveTo(long id, RoundStatus next) {
 		Round round = load(id);
 		RoundStatus before = round.status();

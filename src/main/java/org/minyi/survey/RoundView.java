@@ -6,7 +6,12 @@ import java.util.Set;
 
 /** A round as pages and other modules see it; the id is null only before the round is first saved. */
 public record RoundView(Long id, String name, RoundKind kind, LocalDate periodStart, LocalDate periodEnd,
-		long instrumentVersionId, Set<Mode> modes, RoundStatus status, List<Target> targets) {
+		long instrumentVersionId, Set<Mode> modes, RoundStatus status, boolean openLink, List<Target> targets) {
+
+	/** Residents can answer on the web only while the round is fielding with the web mode. */
+	public boolean acceptsWebResponses() {
+		return status == RoundStatus.FIELDING && modes.contains(Mode.WEB);
+	}
 
 	public Set<RoundStatus> nextStatuses() {
 		return status.next(kind);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -47,6 +48,12 @@ class AuthorizationMatrixTests {
 	private static final Set<Role> ROUND_VIEW = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER);
 
 	private static final Set<Role> ROUND_EDIT = EnumSet.of(Role.DISTRICT_ADMIN);
+
+	private static final Set<Role> FIELDWORK = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR);
+
+	/** Residents' questionnaire and public submission: no sign-in, the token is the credential. */
+	private static final Set<String> PUBLIC = Set.of("GET /s/{token}", "POST /s/{token}", "GET /s/open/{roundId}",
+			"POST /s/open/{roundId}", "POST /api/v1/public/responses");
 
 	/** method + path pattern → roles allowed. */
 	private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
@@ -97,6 +104,20 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /survey/rounds", ROUND_EDIT);
 		TABLE.put("POST /survey/rounds/{id}/targets", ROUND_EDIT);
 		TABLE.put("POST /survey/rounds/{id}/status", ROUND_EDIT);
+		TABLE.put("GET /survey/rounds/{id}/fieldwork", ROUND_VIEW);
+		TABLE.put("GET /survey/rounds/{id}/fieldwork/counts", ROUND_VIEW);
+		TABLE.put("POST /survey/rounds/{id}/invitations", FIELDWORK);
+		TABLE.put("GET /survey/rounds/{id}/invitations/{batchId}/list", FIELDWORK);
+		TABLE.put("GET /survey/rounds/{id}/invitations/{batchId}/sheets", FIELDWORK);
+		TABLE.put("POST /survey/rounds/{id}/open-link", ROUND_EDIT);
+		TABLE.put("GET /survey/rounds/{id}/open-link/poster", FIELDWORK);
+		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
+		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);
+		TABLE.put("GET /api/v1/rounds/{id}/response-counts", ROUND_VIEW);
+		TABLE.put("POST /api/v1/rounds/{id}/invitations", FIELDWORK);
+		TABLE.put("GET /api/v1/instruments", INSTRUMENT_VIEW);
+		TABLE.put("GET /api/v1/instruments/{id}", INSTRUMENT_VIEW);
+		PUBLIC.forEach(endpoint -> TABLE.put(endpoint, ALL));
 		TABLE.put("GET /api/docs", ALL);
 		TABLE.put("GET /v3/api-docs", ALL);
 		TABLE.put("GET /v3/api-docs.yaml", ALL);
@@ -144,10 +165,13 @@ class AuthorizationMatrixTests {
 	@Test
 	void anonymousRequestsAreSentToLogin() throws Exception {
 		for (String endpoint : endpoints()) {
-			if (endpoint.equals("GET /login")) {
+			MockHttpServletResponse response = mvc.perform(request(endpoint).with(csrf())).andReturn().getResponse();
+			int status = response.getStatus();
+			if (endpoint.equals("GET /login") || PUBLIC.contains(endpoint)) {
+				assertThat(status).as(endpoint).isNotIn(401, 403);
+				assertThat(String.valueOf(response.getRedirectedUrl())).as(endpoint).doesNotContain("/login");
 				continue;
 			}
-			int status = mvc.perform(request(endpoint).with(csrf())).andReturn().getResponse().getStatus();
 			assertThat(status).as(endpoint).isIn(302, 401);
 		}
 	}
@@ -170,7 +194,7 @@ class AuthorizationMatrixTests {
 	/** A harmless request: ids that do not exist, forms without data. */
 	private static org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
 		String[] parts = endpoint.split(" ");
-		String path = parts[1].replace("{id}", "987654321");
+		String path = parts[1].replace("{token}", "AAAAAAAAAAAAAAAAAAAAAA").replaceAll("\\{[a-zA-Z]+\\}", "987654321");
 		if (path.endsWith("/import") && parts[0].equals("POST")) {
 			return MockMvcRequestBuilders.multipart(path);
 		}

@@ -1,14 +1,20 @@
 package org.minyi.platform.crypto;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.minyi.platform.MinyiProperties;
 import org.slf4j.Logger;
@@ -41,6 +47,26 @@ public class SecretKeys {
 
 	public byte[] get(String name) {
 		return keys.computeIfAbsent(name, this::load).clone();
+	}
+
+	/** AES-GCM encryption of stored values under the named key. */
+	public FieldCipher cipher(String name) {
+		return new FieldCipher(get(name));
+	}
+
+	/**
+	 * HMAC-SHA256 of a value under the named key, as 64 hex digits: a stable, irreversible stand-in
+	 * for a value that must be recognised again (de-duplication) but never read back.
+	 */
+	public String keyedHash(String name, String value) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(get(name), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HmacSHA256 unavailable", e);
+		}
 	}
 
 	private byte[] load(String name) {

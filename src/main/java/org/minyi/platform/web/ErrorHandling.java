@@ -50,7 +50,7 @@ class ErrorHandling {
 		return respond(request, HttpStatus.PAYLOAD_TOO_LARGE, "error.upload.tooLarge");
 	}
 
-	private Object respond(HttpServletRequest request, HttpStatus status, String key, Object... args) {
+	Object respond(HttpServletRequest request, HttpStatus status, String key, Object... args) {
 		Locale locale = RequestContextUtils.getLocale(request);
 		String text = messages.getMessage(key, args, key, locale);
 		if (isApi(request)) {

@@ -1,0 +1,5 @@
+package org.minyi.survey;
+
+/** One invitation of a batch as staff print it: the secret token and whether it has been used. */
+public record IssuedInvitation(int number, String token, boolean used) {
+}

@@ -1,0 +1,178 @@
+package org.minyi.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minyi.MinyiTest;
+import org.minyi.org.UnitManagement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The residents' pages, the public submission API and the fieldwork downloads, over HTTP. */
+@MinyiTest
+class WebResponseTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	RoundManagement rounds;
+
+	@Autowired
+	InstrumentCatalog instruments;
+
+	@Autowired
+	UnitManagement units;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	RoundView round;
+
+	@BeforeEach
+	void fieldingRound() {
+		long standard = instruments.list().stream().filter(v -> v.code().equals("STANDARD") && !v.isDraft()).findFirst().orElseThrow().id();
+		round = rounds.create(new RoundDraft("api test", RoundKind.MOCK, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+				standard, Set.of(Mode.WEB)));
+		round = rounds.moveTo(round.id(), RoundStatus.FIELDING);
+	}
+
+	@Test
+	void theApiStoresAResponseOnceAndExplainsEveryRefusalInChinese() throws Exception {
+		List<String> tokens = generate(3);
+		assertThat(submit(tokens.get(0), StandardAnswers.complete()).getStatus()).isEqualTo(201);
+
+		MockHttpServletResponse replay = submit(tokens.get(0), StandardAnswers.complete());
+		assertThat(replay.getStatus()).isEqualTo(409);
+		assertThat(replay.getContentAsString()).contains("已经提交过了");
+
+		MockHttpServletResponse invalid = submit(tokens.get(1), StandardAnswers.with("Q1", "NOT_AN_OPTION"));
+		assertThat(invalid.getStatus()).isEqualTo(400);
+		JsonNode problems = json.readTree(invalid.getContentAsString()).get("problems");
+		assertThat(problems.get(0).get("question").asString()).isEqualTo("Q1");
+		assertThat(problems.get(0).get("message").asString()).isEqualTo("所选答案不在本题选项中");
+
+		assertThat(submit("AAAAAAAAAAAAAAAAAAAAAA", StandardAnswers.complete()).getStatus()).isEqualTo(404);
+		MockHttpServletResponse malformed = mvc.perform(post("/api/v1/public/responses").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"token\":")).andReturn().getResponse();
+		assertThat(malformed.getStatus()).isEqualTo(400);
+		assertThat(malformed.getContentAsString(StandardCharsets.UTF_8)).contains("请求内容无法读取");
+		String huge = "{\"token\":\"" + tokens.get(1) + "\",\"answers\":{\"Q12\":[\"" + "x".repeat(70_000) + "\"]}}";
+		assertThat(mvc.perform(post("/api/v1/public/responses").contentType(MediaType.APPLICATION_JSON).content(huge))
+			.andReturn().getResponse().getStatus()).isEqualTo(413);
+
+		assertThat(jdbc.sql("select count(*) from survey_response where survey_round = :r").param("r", round.id())
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theQuestionnairePageIsPublicStatelessAndKeepsTheTokenOutOfReferrers() throws Exception {
+		String token = generate(1).get(0);
+		MockHttpServletResponse page = mvc.perform(get("/s/" + token)).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("您是否年满18周岁", "第 1 / 5 页", "城关街道");
+		assertThat(page.getHeader("Set-Cookie")).isNull();
+		assertThat(page.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+
+		MockHttpServletResponse next = mvc.perform(post("/s/" + token).param("page", "0").param("action", "next")
+			.param("S1", "YES")).andReturn().getResponse();
+		assertThat(next.getContentAsString()).contains("请回答这道题", "id=\"problem-S2\"");
+
+		MockHttpServletResponse invalid = mvc.perform(get("/s/not-a-token")).andReturn().getResponse();
+		assertThat(invalid.getStatus()).isEqualTo(404);
+		assertThat(invalid.getContentAsString()).contains("链接无效");
+	}
+
+	@Test
+	void staffDownloadTheInvitationListQrSheetsAndOpenLinkPoster() throws Exception {
+		var district = user(users.loadUserByUsername("district"));
+		mvc.perform(post("/survey/rounds/{id}/invitations", round.id()).with(csrf()).with(district)
+			.param("unitId", String.valueOf(units.findByCode("YJHK").orElseThrow().id())).param("size", "14"));
+		long batch = jdbc.sql("select max(id) from invitation_batch where survey_round = :r").param("r", round.id()).query(Long.class).single();
+
+		byte[] xlsx = mvc.perform(get("/survey/rounds/{id}/invitations/{b}/list", round.id(), batch).with(district))
+			.andReturn().getResponse().getContentAsByteArray();
+		String firstToken;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(14);
+			assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("河口镇");
+			firstToken = sheet.getRow(1).getCell(3).getStringCellValue();
+			assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).endsWith("/s/" + firstToken);
+		}
+		assertThat(mvc.perform(get("/s/" + firstToken)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+		byte[] pdf = mvc.perform(get("/survey/rounds/{id}/invitations/{b}/sheets", round.id(), batch).with(district))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(document.getNumberOfPages()).isEqualTo(2);
+			assertThat(new PDFTextStripper().getText(document)).contains(firstToken);
+		}
+
+		mvc.perform(post("/survey/rounds/{id}/open-link", round.id()).with(csrf()).with(district).param("enabled", "true"));
+		byte[] png = mvc.perform(get("/survey/rounds/{id}/open-link/poster", round.id()).param("format", "png").with(district))
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(decodeQr(ImageIO.read(new ByteArrayInputStream(png)))).endsWith("/s/open/" + round.id());
+	}
+
+	private static String decodeQr(BufferedImage image) throws Exception {
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+				new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+	}
+
+	private List<String> generate(int size) throws Exception {
+		String body = mvc.perform(post("/api/v1/rounds/{id}/invitations", round.id()).with(csrf())
+			.with(user(users.loadUserByUsername("supervisor")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"unitId\":" + units.findByCode("YJCG").orElseThrow().id() + ",\"size\":" + size + "}"))
+			.andReturn().getResponse().getContentAsString();
+		return json.readTree(body).get("tokens").valueStream().map(JsonNode::asString).toList();
+	}
+
+	private MockHttpServletResponse submit(String token, Map<String, List<String>> answers) throws Exception {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("token", token);
+		body.put("answers", answers);
+		return mvc.perform(post("/api/v1/public/responses").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+			.andReturn().getResponse();
+	}
+}
