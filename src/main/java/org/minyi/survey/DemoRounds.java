@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo rounds with the seed's targets: the district in the city's top 3, every township at least
- * 85 points, each political-legal department in the top 5. The rounds and the status each reaches
- * are listed in {@code demo/rounds.csv}.
+ * 85 points, each political-legal department in the top 5. The rounds, the status each reaches and
+ * the web responses per township collected while fielding are listed in {@code demo/rounds.csv}; a
+ * round left fielding has its open link enabled.
  */
 @Component
 @Profile("demo")
@@ -38,10 +39,13 @@ class DemoRounds implements ApplicationRunner {
 
 	private final UnitManagement units;
 
-	DemoRounds(RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units) {
+	private final DemoResponses responses;
+
+	DemoRounds(RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, DemoResponses responses) {
 		this.rounds = rounds;
 		this.instruments = instruments;
 		this.units = units;
+		this.responses = responses;
 	}
 
 	@Override
@@ -63,6 +67,12 @@ class DemoRounds implements ApplicationRunner {
 			RoundStatus target = RoundStatus.valueOf(f[5]);
 			while (round.status() != target) {
 				round = rounds.moveTo(round.id(), round.nextStatuses().iterator().next());
+				if (round.status() == RoundStatus.FIELDING) {
+					responses.submit(round, Integer.parseInt(f[6]));
+				}
+			}
+			if (round.status() == RoundStatus.FIELDING) {
+				rounds.setOpenLink(round.id(), true);
 			}
 		}
 	}

@@ -185,6 +185,11 @@ public class ResponseIntake {
 		return outcome;
 	}
 
+	/** {@link #submit} for the invitation of a token, in one transaction (the API's path). */
+	public ResponseOutcome submitWithToken(String token, Answers answers, Mode mode, Instant startedAt) {
+		return submit(byToken(token), answers, mode, startedAt);
+	}
+
 	private static void requireOpen(Questionnaire questionnaire) {
 		if (questionnaire.answered()) {
 			throw BusinessRuleException.of("response.error.alreadySubmitted");

@@ -2,7 +2,9 @@
  * Survey: the instruments residents and interviewers answer. An instrument is a versioned
  * definition of sections, questions, options with their points, validity and positivity, display
  * conditions, screening rules, indicator codes and composites. The standard instrument ships as a
- * readable YAML file. Rounds, targets, responses and web self-response are still to come.
+ * readable YAML file. Rounds carry targets per unit and a lifecycle; residents answer on the web
+ * with single-use invitations or an open link, and responses are stored append-only (ADR 0005)
+ * for scoring to read through {@link org.minyi.survey.ResponseReader}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org" })
 package org.minyi.survey;

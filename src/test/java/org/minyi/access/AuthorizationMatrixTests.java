@@ -53,7 +53,7 @@ class AuthorizationMatrixTests {
 
 	/** Residents' questionnaire and public submission: no sign-in, the token is the credential. */
 	private static final Set<String> PUBLIC = Set.of("GET /s/{token}", "POST /s/{token}", "GET /s/open/{roundId}",
-			"POST /s/open/{roundId}", "POST /api/v1/public/responses");
+			"POST /s/open/{roundId}", "POST /api/v1/public/responses", "POST /api/v1/public/noop");
 
 	/** method + path pattern → roles allowed. */
 	private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();

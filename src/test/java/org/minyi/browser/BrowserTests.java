@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.minyi.org.UnitManagement;
+import org.minyi.survey.InvitationBatch;
+import org.minyi.survey.Invitations;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundStatus;
+import org.minyi.survey.RoundView;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -27,8 +34,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,6 +54,18 @@ class BrowserTests {
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	private static WebDriver driver;
+
+	@Autowired
+	RoundManagement rounds;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	UnitManagement units;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@LocalServerPort
 	int port;
@@ -256,6 +277,109 @@ class BrowserTests {
 	}
 
 	@Test
+	void supervisorFollowsFieldworkAndPrintsInvitations() throws IOException {
+		login("supervisor", DEMO_PASSWORD);
+		open("/survey/rounds/" + fieldingRound().id() + "/fieldwork");
+		assertThat(text("#counts-table")).contains("城关街道", "河口镇");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("unitId")))
+			.selectByValue(String.valueOf(units.findByCode("YJCG").orElseThrow().id()));
+		type("#size", "24");
+		click("#generate");
+		assertThat(text("#flash")).contains("已生成 24 个邀请码");
+		assertThat(text("#batches")).contains("24");
+		assertThat(driver.findElements(By.cssSelector("#open-link a"))).as("poster downloads of the open link").hasSize(2);
+		screenshot("fieldwork");
+		logout();
+	}
+
+	@Test
+	void residentAnswersOnAPhoneResumesAndCannotSubmitTwice() throws IOException {
+		RoundView round = fieldingRound();
+		InvitationBatch batch = invitations.generate(round.id(), units.findByCode("YJCG").orElseThrow().id(), 1);
+		String token = invitations.tokens(batch.id()).get(0).token();
+		driver.manage().window().setSize(new Dimension(360, 740));
+		try {
+			open("/s/" + token);
+			assertThat(text("#progress-text")).contains("第 1 / 5 页");
+			assertThat(horizontalOverflow()).isLessThanOrEqualTo(0L);
+			screenshot("respond-phone-screening");
+			click("input[name=S1][value=YES]");
+			click("input[name=S2][value=YES]");
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("S4"))).selectByValue("YJCG03");
+			nextPage(2);
+
+			click("input[name=Q1][value=NOT_VERY_SAFE]");
+			click("input[name=Q2][value=SAME]");
+			click("#next");
+			assertThat(text("#problem-Q1a")).contains("请补充回答");
+			screenshot("respond-phone-follow-up");
+			click("input[name=Q1a][value=FRAUD]");
+			nextPage(3);
+
+			open("/login");
+			open("/s/" + token);
+			assertThat(text("#progress-text")).as("resumes where the resident left").contains("第 3 / 5 页");
+			for (String question : List.of("Q3", "Q4", "Q5", "Q6", "Q7")) {
+				click("input[name=" + question + "][value=SATISFIED]");
+			}
+			nextPage(4);
+			click("input[name=Q8][value=KNOW]");
+			click("input[name=Q9][value=DID_NOT]");
+			click("input[name=Q10][value=SOMETIMES]");
+			click("input[name=Q11][value=HANDLED]");
+			type("textarea[name=Q12]", "希望多宣传防诈骗知识");
+			nextPage(5);
+			click("input[name=D1][value=FEMALE]");
+			click("input[name=D2][value=AGE_60_PLUS]");
+			assertThat(text("#next")).isEqualTo("提交");
+			screenshot("respond-phone-last-page");
+			Object firstClick = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					const form = document.getElementById('respond-form');
+					const data = new URLSearchParams(new FormData(form));
+					data.append('move', 'next');
+					fetch(form.action, {method: 'POST', body: data}).then(r => done(r.url));""");
+			assertThat(firstClick).as("the first click submitted").asString().endsWith("?done=complete");
+			click("#next");
+			assertThat(text("#respond-done")).as("the second click of submit is refused").contains("已经提交过了");
+			screenshot("respond-phone-second-submit");
+			assertThat(jdbc.sql("select count(*) from survey_response r join invitation i on i.id = r.invitation_id "
+					+ "where i.id = (select min(id) from invitation where batch_id = :b)").param("b", batch.id())
+				.query(Long.class).single()).isEqualTo(1);
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	@Test
+	void residentSeesThanksAfterSubmitting() throws IOException {
+		RoundView round = fieldingRound();
+		InvitationBatch batch = invitations.generate(round.id(), units.findByCode("YJHK").orElseThrow().id(), 1);
+		open("/s/" + invitations.tokens(batch.id()).get(0).token());
+		click("input[name=S1][value=NO]");
+		click("#next");
+		assertThat(text("#respond-done")).contains("提交成功");
+		screenshot("respond-thanks");
+	}
+
+	private RoundView fieldingRound() {
+		return rounds.list().stream().filter(r -> r.status() == RoundStatus.FIELDING && r.name().contains("第四季度")).findFirst().orElseThrow();
+	}
+
+	/** Moves on in the questionnaire and waits until the given page is shown. */
+	private void nextPage(int page) {
+		click("#next");
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "第 " + page + " / 5 页"));
+	}
+
+	private Long horizontalOverflow() {
+		return (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+	}
+
+	@Test
 	void apiDocumentationRendersUnderTheContentSecurityPolicy() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/api/docs");
@@ -270,9 +394,7 @@ class BrowserTests {
 		driver.manage().window().setSize(new Dimension(360, 740));
 		try {
 			open("/login");
-			Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
-				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-			assertThat(overflow).isLessThanOrEqualTo(0L);
+			assertThat(horizontalOverflow()).isLessThanOrEqualTo(0L);
 			screenshot("login-phone");
 		}
 		finally {

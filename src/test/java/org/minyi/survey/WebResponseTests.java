@@ -112,7 +112,7 @@ class WebResponseTests {
 		assertThat(page.getHeader("Set-Cookie")).isNull();
 		assertThat(page.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
 
-		MockHttpServletResponse next = mvc.perform(post("/s/" + token).param("page", "0").param("action", "next")
+		MockHttpServletResponse next = mvc.perform(post("/s/" + token).param("page", "0").param("move", "next")
 			.param("S1", "YES")).andReturn().getResponse();
 		assertThat(next.getContentAsString()).contains("请回答这道题", "id=\"problem-S2\"");
 

@@ -52,6 +52,9 @@ class RespondentController {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** The problem of a question that an answer on the same page has just revealed. */
+	private static final String FOLLOW_UP = "answer.error.followUp";
+
 	private final ResponseIntake intake;
 
 	private final ResidenceDirectory residence;
@@ -110,9 +113,9 @@ class RespondentController {
 
 	private String answer(RespondentEntry entry, String link, MultiValueMap<String, String> form, Model model) {
 		int page = parsePage(form.getFirst("page"));
-		boolean forward = !"back".equals(form.getFirst("action"));
+		boolean forward = !"back".equals(form.getFirst("move"));
 		Map<String, List<String>> given = new LinkedHashMap<>(form);
-		List.of("page", "action").forEach(given::remove);
+		List.of("page", "move").forEach(given::remove);
 		model.addAttribute("link", link);
 		try {
 			PageStep step = intake.answerPage(entry, page, given, forward);
@@ -141,6 +144,7 @@ class RespondentController {
 		model.addAttribute("last", pages.indexOf(page) == pages.size() - 1);
 		model.addAttribute("problems", problems.stream()
 			.collect(Collectors.toMap(AnswerProblem::question, AnswerProblem::messageKey, (a, b) -> a)));
+		model.addAttribute("onlyFollowUps", problems.stream().allMatch(p -> p.messageKey().equals(FOLLOW_UP)));
 		model.addAttribute("townships", residence.townships());
 		model.addAttribute("communities", residence.communitiesByTownship());
 		return "survey/respond";
