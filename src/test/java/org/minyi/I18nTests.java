@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -38,6 +40,24 @@ class I18nTests {
 			offenders = files.filter(Files::isRegularFile).filter(I18nTests::containsChinese).toList();
 		}
 		assertThat(offenders).isEmpty();
+	}
+
+	/** The audit page shows every action by name: each {@code AuditEvent.of("<action>"...)} needs one. */
+	@Test
+	void everyAuditedActionHasAName() throws IOException {
+		Pattern audited = Pattern.compile("AuditEvent\\.of\\(\"([a-zA-Z.]+)\"");
+		Set<String> actions = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				audited.matcher(Files.readString(file)).results().forEach(m -> actions.add(m.group(1)));
+			}
+		}
+		assertThat(actions).isNotEmpty();
+		for (String bundle : List.of("messages_zh_CN.properties", "messages_en.properties")) {
+			Properties properties = new Properties();
+			properties.load(Files.newBufferedReader(Path.of("src/main/resources", bundle), StandardCharsets.UTF_8));
+			assertThat(actions).as(bundle).allMatch(action -> properties.containsKey("audit.action." + action));
+		}
 	}
 
 	private static boolean containsChinese(Path file) {

@@ -17,6 +17,7 @@ import jakarta.validation.Validator;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.tabular.ExcelExport;
+import org.minyi.platform.tabular.ImportProblem;
 import org.minyi.platform.tabular.TabularFileException;
 import org.minyi.platform.tabular.TabularReader;
 import org.minyi.platform.tabular.TabularRow;
@@ -108,16 +109,16 @@ public class UnitFiles {
 		Map<String, String> known = new HashMap<>();
 		for (Locale locale : UnitFileColumns.HEADER_LOCALES) {
 			for (UnitFileColumns column : UnitFileColumns.values()) {
-				known.put(normalise(messages.getMessage(column.messageKey(), null, locale)), column.name());
+				known.put(TabularReader.headerKey(messages.getMessage(column.messageKey(), null, locale)), column.name());
 			}
 			for (PopulationCell cell : PopulationCell.all()) {
-				known.put(normalise(UnitFileColumns.populationHeader(messages, cell, locale)), cell.key());
+				known.put(TabularReader.headerKey(UnitFileColumns.populationHeader(messages, cell, locale)), cell.key());
 			}
-			known.put(normalise(messages.getMessage("unit.file.column.STATUS", null, locale)), "STATUS");
+			known.put(TabularReader.headerKey(messages.getMessage("unit.file.column.STATUS", null, locale)), "STATUS");
 		}
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < header.cells().size(); i++) {
-			String key = known.get(normalise(header.cell(i)));
+			String key = known.get(TabularReader.headerKey(header.cell(i)));
 			if (key != null) {
 				columns.putIfAbsent(key, i);
 			}
@@ -240,7 +241,7 @@ public class UnitFiles {
 				return kind;
 			}
 			for (Locale locale : UnitFileColumns.HEADER_LOCALES) {
-				if (normalise(messages.getMessage(kind.messageKey(), null, locale)).equals(normalise(text))) {
+				if (TabularReader.headerKey(messages.getMessage(kind.messageKey(), null, locale)).equals(TabularReader.headerKey(text))) {
 					return kind;
 				}
 			}
@@ -270,10 +271,6 @@ public class UnitFiles {
 	private static String cell(TabularRow row, Map<String, Integer> columns, String column) {
 		Integer index = columns.get(column);
 		return index == null ? "" : row.cell(index);
-	}
-
-	private static String normalise(String text) {
-		return text == null ? "" : text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
 	}
 
 	private record ParsedRow(int row, UnitDraft draft) {

@@ -2,6 +2,8 @@ package org.minyi.org;
 
 import java.util.List;
 
+import org.minyi.platform.tabular.ImportProblem;
+
 /** Outcome of an import: either counts of what changed, or the problems and nothing changed. */
 public record UnitImportResult(int created, int updated, List<ImportProblem> problems) {
 

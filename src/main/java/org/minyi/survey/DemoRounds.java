@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
+import org.minyi.platform.tabular.ImportProblem;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo rounds with the seed's targets: the district in the city's top 3, every township at least
  * 85 points, each political-legal department in the top 5. The rounds, the status each reaches and
  * the web responses per township collected while fielding are listed in {@code demo/rounds.csv}; a
- * round left fielding has its open link enabled.
+ * round left fielding has its open link enabled. The official round gets the results in
+ * {@code demo/official-results.csv}.
  */
 @Component
 @Profile("demo")
@@ -41,11 +43,15 @@ class DemoRounds implements ApplicationRunner {
 
 	private final DemoResponses responses;
 
-	DemoRounds(RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, DemoResponses responses) {
+	private final OfficialResults official;
+
+	DemoRounds(RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, DemoResponses responses,
+			OfficialResults official) {
 		this.rounds = rounds;
 		this.instruments = instruments;
 		this.units = units;
 		this.responses = responses;
+		this.official = official;
 	}
 
 	@Override
@@ -74,6 +80,22 @@ class DemoRounds implements ApplicationRunner {
 			if (round.status() == RoundStatus.FIELDING) {
 				rounds.setOpenLink(round.id(), true);
 			}
+			if (round.kind() == RoundKind.OFFICIAL) {
+				importOfficialResults(round.id());
+			}
+		}
+	}
+
+	/** The published results of the official round, through the same import staff use. */
+	private void importOfficialResults(long roundId) {
+		try (InputStream in = new ClassPathResource("demo/official-results.csv").getInputStream()) {
+			List<ImportProblem> problems = official.importFile(roundId, in);
+			if (!problems.isEmpty()) {
+				throw new IllegalStateException("demo/official-results.csv does not import: " + problems);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 

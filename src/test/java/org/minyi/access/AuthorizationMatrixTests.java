@@ -111,6 +111,10 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /survey/rounds/{id}/invitations/{batchId}/sheets", FIELDWORK);
 		TABLE.put("POST /survey/rounds/{id}/open-link", ROUND_EDIT);
 		TABLE.put("GET /survey/rounds/{id}/open-link/poster", FIELDWORK);
+		TABLE.put("GET /survey/rounds/{id}/official", ROUND_VIEW);
+		TABLE.put("POST /survey/rounds/{id}/official", ROUND_EDIT);
+		TABLE.put("GET /survey/rounds/{id}/official/template", ROUND_EDIT);
+		TABLE.put("POST /survey/rounds/{id}/official/import", ROUND_EDIT);
 		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}/response-counts", ROUND_VIEW);

@@ -380,6 +380,24 @@ class BrowserTests {
 	}
 
 	@Test
+	void districtAdminComparesOfficialResultsWithTargets() throws IOException {
+		login("district", DEMO_PASSWORD);
+		RoundView official = rounds.list().stream().filter(r -> r.name().startsWith("2025")).findFirst().orElseThrow();
+		open("/survey/rounds/" + official.id());
+		click("#official-link");
+		assertThat(text("#official-YJ")).contains("云江区", "前 3 位", "排名未达标");
+		assertThat(text("#official-YJLX")).contains("得分达标");
+		screenshot("official-results");
+		var rank = driver.findElement(By.name("rank-" + units.findByCode("YJ").orElseThrow().id()));
+		rank.clear();
+		rank.sendKeys("3");
+		click("#official-save");
+		assertThat(text("#flash")).contains("官方结果已保存");
+		assertThat(text("#official-YJ")).contains("排名达标");
+		logout();
+	}
+
+	@Test
 	void apiDocumentationRendersUnderTheContentSecurityPolicy() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/api/docs");
@@ -402,11 +420,14 @@ class BrowserTests {
 		}
 	}
 
+	/** Signs in and waits for the answer (the next page, or the login page with a message). */
 	private void login(String username, String password) {
 		open("/login");
+		String loginPage = driver.getCurrentUrl();
 		type("#username", username);
 		type("#password", password);
 		click("#login-submit");
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlToBe(loginPage)));
 	}
 
 	private void logout() {

@@ -58,7 +58,7 @@ class InstrumentTests {
 
 	@Test
 	void missingRequiredAnswerIsReported() {
-		Map<String, List<String>> values = new LinkedHashMap<>(completeValues());
+		Map<String, List<String>> values = new LinkedHashMap<>(StandardAnswers.complete());
 		values.remove("Q5");
 		assertThat(STANDARD.check(Answers.of(values), true, ANY_UNIT))
 			.containsExactly(new AnswerProblem("Q5", "answer.error.required"));
@@ -67,7 +67,7 @@ class InstrumentTests {
 
 	@Test
 	void conditionalQuestionBecomesRequiredWhenShown() {
-		Map<String, List<String>> values = new LinkedHashMap<>(completeValues());
+		Map<String, List<String>> values = new LinkedHashMap<>(StandardAnswers.complete());
 		values.put("Q1", List.of("UNSAFE"));
 		assertThat(STANDARD.check(Answers.of(values), true, ANY_UNIT))
 			.containsExactly(new AnswerProblem("Q1a", "answer.error.required"));
@@ -77,7 +77,7 @@ class InstrumentTests {
 
 	@Test
 	void answerToHiddenQuestionIsRefused() {
-		Map<String, List<String>> values = new LinkedHashMap<>(completeValues());
+		Map<String, List<String>> values = new LinkedHashMap<>(StandardAnswers.complete());
 		values.put("Q1a", List.of("THEFT"));
 		assertThat(STANDARD.check(Answers.of(values), true, ANY_UNIT))
 			.containsExactly(new AnswerProblem("Q1a", "answer.error.hiddenQuestion"));
@@ -85,7 +85,7 @@ class InstrumentTests {
 
 	@Test
 	void unknownQuestionsOptionsAndUnitsAreRefused() {
-		Map<String, List<String>> values = new LinkedHashMap<>(completeValues());
+		Map<String, List<String>> values = new LinkedHashMap<>(StandardAnswers.complete());
 		values.put("Q99", List.of("X"));
 		values.put("Q3", List.of("VERY_SAFE"));
 		values.put("Q4", List.of("SATISFIED", "DISSATISFIED"));
@@ -155,27 +155,8 @@ class InstrumentTests {
 		}
 	}
 
-	private static Map<String, List<String>> completeValues() {
-		Map<String, List<String>> values = new LinkedHashMap<>();
-		values.put("S1", List.of("YES"));
-		values.put("S2", List.of("YES"));
-		values.put("S3", List.of("YJCG"));
-		values.put("Q1", List.of("SAFE"));
-		values.put("Q2", List.of("BETTER"));
-		for (String q : List.of("Q3", "Q4", "Q5", "Q6", "Q7")) {
-			values.put(q, List.of("SATISFIED"));
-		}
-		values.put("Q8", List.of("KNOW"));
-		values.put("Q9", List.of("DID_NOT"));
-		values.put("Q10", List.of("OFTEN"));
-		values.put("Q11", List.of("NEVER_HAD"));
-		values.put("D1", List.of("FEMALE"));
-		values.put("D2", List.of("AGE_45_59"));
-		return values;
-	}
-
 	private static Answers complete() {
-		return Answers.of(completeValues());
+		return Answers.of(StandardAnswers.complete());
 	}
 
 	private static Answers answers(String... pairs) {

@@ -3,7 +3,6 @@ package org.minyi.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +46,7 @@ class ResponseIntakeTests {
 
 	@BeforeEach
 	void fieldingRound() {
-		long standard = instruments.list().stream().filter(v -> v.code().equals("STANDARD") && !v.isDraft()).findFirst().orElseThrow().id();
-		round = rounds.create(new RoundDraft("web test", RoundKind.MOCK, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
-				standard, Set.of(Mode.WEB, Mode.CATI)));
-		round = rounds.moveTo(round.id(), RoundStatus.FIELDING);
+		round = TestRounds.fielding(rounds, instruments, "web test", Set.of(Mode.WEB, Mode.CATI));
 	}
 
 	@Test

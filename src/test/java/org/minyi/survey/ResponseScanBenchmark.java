@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,9 +46,9 @@ class ResponseScanBenchmark {
 
 	@Test
 	void oneMillionResponsesAreReadInOnePass() {
-		long standard = instruments.list().stream().filter(v -> v.code().equals("STANDARD") && !v.isDraft()).findFirst().orElseThrow().id();
-		long round = rounds.create(new RoundDraft("scan benchmark", RoundKind.MOCK, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31),
-				standard, Set.of(Mode.WEB))).id();
+		RoundView created = TestRounds.create(rounds, instruments, "scan benchmark", RoundKind.MOCK, Set.of(Mode.WEB));
+		long round = created.id();
+		long standard = created.instrumentVersionId();
 		String answers = json.writeValueAsString(StandardAnswers.complete());
 		long insertStart = System.nanoTime();
 		List<Object[]> rows = new ArrayList<>();

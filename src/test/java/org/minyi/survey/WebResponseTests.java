@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +68,7 @@ class WebResponseTests {
 
 	@BeforeEach
 	void fieldingRound() {
-		long standard = instruments.list().stream().filter(v -> v.code().equals("STANDARD") && !v.isDraft()).findFirst().orElseThrow().id();
-		round = rounds.create(new RoundDraft("api test", RoundKind.MOCK, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
-				standard, Set.of(Mode.WEB)));
-		round = rounds.moveTo(round.id(), RoundStatus.FIELDING);
+		round = TestRounds.fielding(rounds, instruments, "api test", Set.of(Mode.WEB));
 	}
 
 	@Test

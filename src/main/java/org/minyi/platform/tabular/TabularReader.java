@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
@@ -38,6 +39,11 @@ public final class TabularReader {
 	private static final Charset GB18030 = Charset.forName("GB18030");
 
 	private TabularReader() {
+	}
+
+	/** A header cell as a lookup key: without white space, lower case ("Unit  code" matches "unitcode"). */
+	public static String headerKey(String text) {
+		return text == null ? "" : text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.minyi.org;
+package org.minyi.platform.tabular;
 
 /**
  * Why a row (or, with row 0, the whole file) of an import was refused.
