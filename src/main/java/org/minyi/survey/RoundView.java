@@ -8,11 +8,6 @@ import java.util.Set;
 public record RoundView(Long id, String name, RoundKind kind, LocalDate periodStart, LocalDate periodEnd,
 		long instrumentVersionId, Set<Mode> modes, RoundStatus status, boolean openLink, List<Target> targets) {
 
-	/** Residents can answer on the web only while the round is fielding with the web mode. */
-	public boolean acceptsWebResponses() {
-		return status == RoundStatus.FIELDING && modes.contains(Mode.WEB);
-	}
-
 	public Set<RoundStatus> nextStatuses() {
 		return status.next(kind);
 	}

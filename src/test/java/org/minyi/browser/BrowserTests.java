@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.minyi.org.UnitManagement;
 import org.minyi.survey.InvitationBatch;
 import org.minyi.survey.Invitations;
+import org.minyi.survey.Mode;
+import org.minyi.survey.RoundDraft;
+import org.minyi.survey.RoundKind;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundStatus;
 import org.minyi.survey.RoundView;
@@ -361,6 +366,21 @@ class BrowserTests {
 		click("#next");
 		assertThat(text("#respond-done")).contains("提交成功");
 		screenshot("respond-thanks");
+	}
+
+	@Test
+	void residentsAreToldWhenALinkIsInvalidOrTheSurveyIsClosed() throws IOException {
+		open("/s/AAAAAAAAAAAAAAAAAAAAAA");
+		assertThat(text("#respond-invalid")).contains("链接无效");
+		screenshot("respond-invalid");
+		RoundView round = rounds.create(new RoundDraft("closed for residents", RoundKind.MOCK, LocalDate.of(2026, 11, 1),
+				LocalDate.of(2026, 11, 30), fieldingRound().instrumentVersionId(), Set.of(Mode.WEB)));
+		rounds.moveTo(round.id(), RoundStatus.FIELDING);
+		InvitationBatch batch = invitations.generate(round.id(), units.findByCode("YJCG").orElseThrow().id(), 1);
+		rounds.moveTo(round.id(), RoundStatus.CLOSED);
+		open("/s/" + invitations.tokens(batch.id()).get(0).token());
+		assertThat(text("#respond-closed")).contains("没有开放");
+		screenshot("respond-closed");
 	}
 
 	private RoundView fieldingRound() {

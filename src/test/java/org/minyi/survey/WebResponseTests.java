@@ -16,6 +16,8 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import jakarta.servlet.http.Cookie;
+
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -115,6 +117,29 @@ class WebResponseTests {
 		MockHttpServletResponse invalid = mvc.perform(get("/s/not-a-token")).andReturn().getResponse();
 		assertThat(invalid.getStatus()).isEqualTo(404);
 		assertThat(invalid.getContentAsString()).contains("链接无效");
+	}
+
+	@Test
+	void theOpenLinkGivesEachDeviceAnHttpOnlyCookieAndTakesItsAnswers() throws Exception {
+		rounds.setOpenLink(round.id(), true);
+		MockHttpServletResponse first = mvc.perform(get("/s/open/" + round.id())).andReturn().getResponse();
+		assertThat(first.getStatus()).isEqualTo(200);
+		String cookie = first.getHeader("Set-Cookie");
+		assertThat(cookie).startsWith("minyi_device=").contains("HttpOnly", "SameSite=Lax", "Path=/s/open");
+		String device = cookie.substring("minyi_device=".length(), cookie.indexOf(';'));
+
+		assertThat(mvc.perform(post("/s/open/" + round.id()).param("page", "0").param("move", "next").param("S1", "NO"))
+			.andReturn().getResponse().getRedirectedUrl()).as("no cookie: back to the start").isEqualTo("/s/open/" + round.id());
+		String done = mvc.perform(post("/s/open/" + round.id()).cookie(new Cookie("minyi_device", device))
+			.param("page", "0").param("move", "next").param("S1", "NO")).andReturn().getResponse().getRedirectedUrl();
+		assertThat(done).isEqualTo("/s/open/" + round.id() + "?done=screened");
+		assertThat(mvc.perform(get("/s/open/" + round.id()).cookie(new Cookie("minyi_device", device)))
+			.andReturn().getResponse().getContentAsString()).contains("已经提交过了");
+		assertThat(jdbc.sql("select channel from survey_response where survey_round = :r").param("r", round.id())
+			.query(String.class).single()).isEqualTo("OPEN_LINK");
+
+		rounds.setOpenLink(round.id(), false);
+		assertThat(mvc.perform(get("/s/open/" + round.id())).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
 	@Test

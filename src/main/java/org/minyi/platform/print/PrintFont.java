@@ -32,7 +32,7 @@ public class PrintFont {
 
 	private final Optional<Path> file;
 
-	PrintFont(@Value("${minyi.print.font:}") String configured) {
+	public PrintFont(@Value("${minyi.print.font:}") String configured) {
 		Stream<String> candidates = configured.isBlank() ? KNOWN.stream() : Stream.of(configured);
 		this.file = candidates.map(Path::of).filter(Files::isReadable).findFirst();
 		if (file.isEmpty()) {
