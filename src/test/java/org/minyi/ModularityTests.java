@@ -1,5 +1,6 @@
 package org.minyi;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
@@ -32,6 +33,14 @@ class ModularityTests {
 	void domainCodeNeverImportsWebCode() {
 		noClasses().that().resideOutsideOfPackage("org.minyi..web..")
 			.should().dependOnClassesThat().resideInAPackage("org.minyi..web..")
+			.check(classes);
+	}
+
+	/** The estimation library runs in the application, the analyst CLI and tests alike: plain Java and maths only. */
+	@Test
+	void estimationIsPlainJava() {
+		classes().that().resideInAPackage("org.minyi.scoring.estimation..")
+			.should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.minyi.scoring.estimation..", "org.apache.commons.math3..")
 			.check(classes);
 	}
 

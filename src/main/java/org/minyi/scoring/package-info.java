@@ -1,0 +1,8 @@
+/**
+ * Scoring: weighted estimates with standard errors, rankings with rank intervals, targets and
+ * diagnosis (STATISTICS.md). {@code estimation} is plain Java — no Spring, no database — so the
+ * same numbers come out of the application, the analyst command line and the tests against R's
+ * {@code survey} package.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform" })
+package org.minyi.scoring;
