@@ -9,14 +9,15 @@ import java.util.TreeSet;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Calibrates weights to population margins by raking (iterative proportional fitting; with one
- * margin it is post-stratification). Estimates from the calibrated design take the variance of
- * the residuals of their linearisation on the calibration variables (Deville and Särndal), as R's
- * {@code calibrate(..., calfun = "raking")} reports.
+ * margin it is post-stratification), optionally within weight bounds (trimming). Estimates from the
+ * calibrated design take the variance of the residuals of their linearisation on the calibration
+ * variables (Deville and Särndal), as R's {@code calibrate(..., calfun = "raking")} reports (ADR 0006).
  */
 public final class Calibration {
 
@@ -33,92 +34,145 @@ public final class Calibration {
 
 	/** Rakes until every margin matches to {@code tolerance} (relative) or {@code maxIterations} passes. */
 	public static Result rake(SurveyDesign design, List<Margin> margins, double tolerance, int maxIterations) {
+		return rake(design, margins, 0, Double.POSITIVE_INFINITY, tolerance, maxIterations);
+	}
+
+	/**
+	 * Rakes with every weight kept between {@code lowest} and {@code highest} (trimming, re-raked after
+	 * each cut). Bounds the margins cannot live with end without convergence, which the result says.
+	 */
+	public static Result rake(SurveyDesign design, List<Margin> margins, double lowest, double highest, double tolerance,
+			int maxIterations) {
 		double[] weight = design.weight.clone();
+		int[][] levelOf = levelIndexes(margins, design.size);
+		double[][] totals = totals(margins);
 		double error = Double.POSITIVE_INFINITY;
 		int iteration = 0;
-		while (iteration < maxIterations) {
+		while (iteration < maxIterations && error > tolerance) {
 			iteration++;
-			for (Margin margin : margins) {
-				Map<String, Double> sums = levelSums(margin, weight);
+			for (int m = 0; m < margins.size(); m++) {
+				double[] sums = levelSums(levelOf[m], totals[m].length, weight);
 				for (int i = 0; i < design.size; i++) {
-					weight[i] *= margin.populationTotals().get(margin.level()[i]) / sums.get(margin.level()[i]);
+					int level = levelOf[m][i];
+					weight[i] *= totals[m][level] / sums[level];
 				}
 			}
-			error = maxRelativeError(margins, weight);
-			if (error <= tolerance) {
-				break;
+			for (int i = 0; i < design.size; i++) {
+				weight[i] = Math.min(highest, Math.max(lowest, weight[i]));
 			}
+			error = maxRelativeError(levelOf, totals, weight);
 		}
-		return new Result(design.calibrated(weight, columns(margins, design.size)), error <= tolerance, iteration, error);
+		return new Result(design.calibrated(weight, new SurveyDesign.CalibrationBasis(levelOf, totals, design.weight)),
+				error <= tolerance, iteration, error);
 	}
 
 	/**
 	 * Replaces linearised values z by their residuals on the calibration variables:
-	 * β = (Σ w₀ᵢ xᵢxᵢ')⁻¹ Σ xᵢzᵢ/gᵢ, eᵢ = zᵢ − wᵢ·xᵢ'β, with gᵢ = wᵢ/w₀ᵢ.
+	 * β = (Σ w₀ᵢ xᵢxᵢ')⁻¹ Σ xᵢzᵢ/gᵢ, eᵢ = zᵢ − wᵢ·xᵢ'β, with gᵢ = wᵢ/w₀ᵢ. The variables are an intercept
+	 * and an indicator for every level but the first of each margin, so xᵢ has at most one 1 per margin.
 	 */
 	static double[] residuals(SurveyDesign design, double[] z) {
-		double[][] x = design.calibration.columns();
-		double[] base = design.calibration.baseWeight();
-		int k = x.length;
-		double[][] normal = new double[k][k];
-		double[] right = new double[k];
+		SurveyDesign.CalibrationBasis basis = design.calibration;
+		int[] offset = basis.columnOffsets();
+		double[] right = new double[basis.columnCount()];
 		for (int i = 0; i < design.size; i++) {
-			double g = design.weight[i] / base[i];
-			for (int a = 0; a < k; a++) {
-				right[a] += x[a][i] * z[i] / g;
-				for (int b = 0; b < k; b++) {
-					normal[a][b] += base[i] * x[a][i] * x[b][i];
+			double scaled = z[i] * basis.baseWeight()[i] / design.weight[i];
+			right[0] += scaled;
+			for (int m = 0; m < basis.levelOf().length; m++) {
+				int level = basis.levelOf()[m][i];
+				if (level > 0) {
+					right[offset[m] + level - 1] += scaled;
 				}
 			}
 		}
-		RealVector beta = new LUDecomposition(new Array2DRowRealMatrix(normal, false)).getSolver().solve(new ArrayRealVector(right, false));
+		RealVector beta = basis.solver().solve(new ArrayRealVector(right, false));
 		double[] residual = new double[design.size];
 		for (int i = 0; i < design.size; i++) {
-			double fitted = 0;
-			for (int a = 0; a < k; a++) {
-				fitted += x[a][i] * beta.getEntry(a);
+			double fitted = beta.getEntry(0);
+			for (int m = 0; m < basis.levelOf().length; m++) {
+				int level = basis.levelOf()[m][i];
+				if (level > 0) {
+					fitted += beta.getEntry(offset[m] + level - 1);
+				}
 			}
 			residual[i] = z[i] - design.weight[i] * fitted;
 		}
 		return residual;
 	}
 
-	/** An intercept and, per margin, an indicator for every level but the first (a full-rank basis of the margins). */
-	private static double[][] columns(List<Margin> margins, int size) {
-		List<double[]> columns = new ArrayList<>();
-		double[] intercept = new double[size];
-		Arrays.fill(intercept, 1);
-		columns.add(intercept);
-		for (Margin margin : margins) {
-			List<String> levels = new ArrayList<>(new TreeSet<>(margin.populationTotals().keySet()));
-			for (String level : levels.subList(1, levels.size())) {
-				double[] indicator = new double[size];
-				for (int i = 0; i < size; i++) {
-					indicator[i] = margin.level()[i].equals(level) ? 1 : 0;
+	/** Σ w₀ xx' for the intercept-plus-indicators basis, decomposed once per calibrated design. */
+	static DecompositionSolver normalEquations(int[][] levelOf, int[] offset, int columns, double[] baseWeight) {
+		double[][] normal = new double[columns][columns];
+		int[] active = new int[levelOf.length + 1];
+		for (int i = 0; i < baseWeight.length; i++) {
+			int count = 0;
+			active[count++] = 0;
+			for (int m = 0; m < levelOf.length; m++) {
+				if (levelOf[m][i] > 0) {
+					active[count++] = offset[m] + levelOf[m][i] - 1;
 				}
-				columns.add(indicator);
+			}
+			for (int a = 0; a < count; a++) {
+				for (int b = 0; b < count; b++) {
+					normal[active[a]][active[b]] += baseWeight[i];
+				}
 			}
 		}
-		return columns.toArray(double[][]::new);
+		return new LUDecomposition(new Array2DRowRealMatrix(normal, false)).getSolver();
 	}
 
-	private static Map<String, Double> levelSums(Margin margin, double[] weight) {
-		Map<String, Double> sums = new HashMap<>();
-		margin.populationTotals().keySet().forEach(level -> sums.put(level, 0.0));
+	/** Each respondent's level of each margin, as an index into the margin's levels in sorted order. */
+	private static int[][] levelIndexes(List<Margin> margins, int size) {
+		int[][] levelOf = new int[margins.size()][size];
+		for (int m = 0; m < margins.size(); m++) {
+			List<String> levels = new ArrayList<>(new TreeSet<>(margins.get(m).populationTotals().keySet()));
+			Map<String, Integer> index = new HashMap<>();
+			levels.forEach(level -> index.put(level, index.size()));
+			for (int i = 0; i < size; i++) {
+				levelOf[m][i] = index.get(margins.get(m).level()[i]);
+			}
+		}
+		return levelOf;
+	}
+
+	private static double[][] totals(List<Margin> margins) {
+		return margins.stream()
+			.map(margin -> new TreeSet<>(margin.populationTotals().keySet()).stream()
+				.mapToDouble(level -> margin.populationTotals().get(level))
+				.toArray())
+			.toArray(double[][]::new);
+	}
+
+	private static double[] levelSums(int[] levelOf, int levels, double[] weight) {
+		double[] sums = new double[levels];
 		for (int i = 0; i < weight.length; i++) {
-			sums.merge(margin.level()[i], weight[i], Double::sum);
+			sums[levelOf[i]] += weight[i];
 		}
 		return sums;
 	}
 
-	private static double maxRelativeError(List<Margin> margins, double[] weight) {
+	private static double maxRelativeError(int[][] levelOf, double[][] totals, double[] weight) {
 		double error = 0;
-		for (Margin margin : margins) {
-			Map<String, Double> sums = levelSums(margin, weight);
-			for (var total : margin.populationTotals().entrySet()) {
-				error = Math.max(error, Math.abs(sums.get(total.getKey()) - total.getValue()) / total.getValue());
+		for (int m = 0; m < levelOf.length; m++) {
+			double[] sums = levelSums(levelOf[m], totals[m].length, weight);
+			for (int level = 0; level < totals[m].length; level++) {
+				error = Math.max(error, Math.abs(sums[level] - totals[m][level]) / totals[m][level]);
 			}
 		}
 		return error;
+	}
+
+	static int[] offsets(double[][] totals) {
+		int[] offset = new int[totals.length];
+		int next = 1;
+		for (int m = 0; m < totals.length; m++) {
+			offset[m] = next;
+			next += totals[m].length - 1;
+		}
+		return offset;
+	}
+
+	static int columns(double[][] totals) {
+		return 1 + Arrays.stream(totals).mapToInt(t -> t.length - 1).sum();
 	}
 }

@@ -27,7 +27,7 @@ public final class SampleSize {
 		return p * (1 - p) * 100 * 100;
 	}
 
-	/** Numbers to release so that {@code completes} are expected at the given completion rate (0–1]. */
+	/** Numbers to release so that {@code completes} are expected at the given completion rate (above 0, at most 1). */
 	public static int released(int completes, double completionRate) {
 		if (!(completionRate > 0 && completionRate <= 1)) {
 			throw new IllegalArgumentException("completion rate must be in (0, 1]");

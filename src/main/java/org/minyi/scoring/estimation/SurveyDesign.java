@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.commons.math3.linear.DecompositionSolver;
+
 /**
  * The sampling design of a set of respondents, as R's
  * {@code svydesign(id = ~1 or ~cluster, strata = ~stratum, weights = ~w, fpc = ~N)} describes it:
@@ -49,10 +51,48 @@ public final class SurveyDesign {
 	final CalibrationBasis calibration;
 
 	/**
-	 * @param columns    calibration variables x (one array per column, one value per respondent)
-	 * @param baseWeight weights before calibration
+	 * What a design was calibrated on: each respondent's level index per margin, the margins'
+	 * totals, the weights before, and the decomposed normal equations of the calibration variables.
 	 */
-	record CalibrationBasis(double[][] columns, double[] baseWeight) {
+	static final class CalibrationBasis {
+
+		private final int[][] levelOf;
+
+		private final double[] baseWeight;
+
+		private final int[] columnOffsets;
+
+		private final int columnCount;
+
+		private final DecompositionSolver solver;
+
+		CalibrationBasis(int[][] levelOf, double[][] totals, double[] baseWeight) {
+			this.levelOf = levelOf;
+			this.baseWeight = baseWeight;
+			this.columnOffsets = Calibration.offsets(totals);
+			this.columnCount = Calibration.columns(totals);
+			this.solver = Calibration.normalEquations(levelOf, columnOffsets, columnCount, baseWeight);
+		}
+
+		int[][] levelOf() {
+			return levelOf;
+		}
+
+		double[] baseWeight() {
+			return baseWeight;
+		}
+
+		int[] columnOffsets() {
+			return columnOffsets;
+		}
+
+		int columnCount() {
+			return columnCount;
+		}
+
+		DecompositionSolver solver() {
+			return solver;
+		}
 	}
 
 	private SurveyDesign(int size, int[] stratum, int[] psu, int[] psuStratum, int[] psusInStratum, double[] samplingFraction,
@@ -127,9 +167,8 @@ public final class SurveyDesign {
 	}
 
 	/** The same design with calibrated weights, remembering what they were calibrated on. */
-	SurveyDesign calibrated(double[] weights, double[][] columns) {
-		return new SurveyDesign(size, stratum, psu, psuStratum, psusInStratum, samplingFraction, weights, lonelyPsu,
-				new CalibrationBasis(columns, weight));
+	SurveyDesign calibrated(double[] weights, CalibrationBasis basis) {
+		return new SurveyDesign(size, stratum, psu, psuStratum, psusInStratum, samplingFraction, weights, lonelyPsu, basis);
 	}
 
 	/** Kish's design effect from unequal weights, 1 + CV(w)² = n·Σw² / (Σw)². */

@@ -123,6 +123,22 @@ class EstimatorTests {
 	}
 
 	@Test
+	void trimmedRakingKeepsWeightsWithinBoundsAndSaysWhenBoundsCannotHold() {
+		String[] level = { "a", "a", "a", "b" };
+		SurveyDesign design = SurveyDesign.of(null, null, new double[] { 1, 1, 1, 1 }, null, LonelyPsu.FAIL);
+		Margin margin = new Margin("x", level, Map.of("a", 30.0, "b", 30.0));
+		// unbounded, the single "b" respondent would weigh 30
+		Calibration.Result trimmed = Calibration.rake(design, List.of(margin), 0, 20, 1e-10, 100);
+		assertThat(trimmed.converged()).isFalse();
+		Calibration.Result wide = Calibration.rake(design, List.of(margin), 0, 30, 1e-10, 100);
+		assertThat(wide.converged()).isTrue();
+		assertThat(Estimator.total(wide.design(), ones(4), null).value()).isCloseTo(60, within(1e-8));
+		for (int i = 0; i < 4; i++) {
+			assertThat(wide.design().weight(i)).isBetween(0.0, 30.0);
+		}
+	}
+
+	@Test
 	void kishDesignEffectComesFromTheSpreadOfTheWeights() {
 		// weights 1, 1, 2, 4: n·Σw²/(Σw)² = 4·22/64
 		SurveyDesign design = SurveyDesign.of(null, null, new double[] { 1, 1, 2, 4 }, null, LonelyPsu.FAIL);
