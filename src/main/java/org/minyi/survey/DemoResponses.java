@@ -54,7 +54,7 @@ class DemoResponses {
 		Random random = new Random(round.name().hashCode());
 		List<String> comments = comments();
 		for (UnitView township : residence.townships()) {
-			double mood = 0.6 + 0.35 * random.nextDouble();
+			double mood = 0.3 + 0.45 * random.nextDouble();
 			InvitationBatch batch = invitations.generate(round.id(), township.id(), perTownship);
 			List<UnitView> communities = residence.communitiesByTownship().get(township);
 			for (IssuedInvitation invitation : invitations.tokens(batch.id())) {

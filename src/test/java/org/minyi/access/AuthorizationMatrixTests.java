@@ -115,6 +115,8 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /survey/rounds/{id}/official", ROUND_EDIT);
 		TABLE.put("GET /survey/rounds/{id}/official/template", ROUND_EDIT);
 		TABLE.put("POST /survey/rounds/{id}/official/import", ROUND_EDIT);
+		TABLE.put("GET /scoring/rounds/{id}", ROUND_VIEW);
+		TABLE.put("POST /scoring/rounds/{id}/compute", FIELDWORK);
 		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}/response-counts", ROUND_VIEW);

@@ -418,6 +418,18 @@ class BrowserTests {
 	}
 
 	@Test
+	void supervisorReadsRoundResultsWithIntervalsAndRankSets() throws IOException {
+		login("supervisor", DEMO_PASSWORD); // not "leader": lockoutIsExplained locks that account
+		RoundView closed = rounds.list().stream().filter(r -> r.name().startsWith("2026年第三季度")).findFirst().orElseThrow();
+		open("/survey/rounds/" + closed.id());
+		click("#results-link");
+		assertThat(text("#results")).contains("云江区", "城关街道", "名 (");
+		assertThat(text("#snapshot-info")).contains("综合得分");
+		screenshot("results");
+		logout();
+	}
+
+	@Test
 	void apiDocumentationRendersUnderTheContentSecurityPolicy() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/api/docs");

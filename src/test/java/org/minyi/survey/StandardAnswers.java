@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A complete, valid set of answers to the standard instrument, to vary per test. */
-final class StandardAnswers {
+public final class StandardAnswers {
 
 	private StandardAnswers() {
 	}
 
-	static Map<String, List<String>> complete() {
+	public static Map<String, List<String>> complete() {
 		Map<String, List<String>> answers = new LinkedHashMap<>();
 		answers.put("S1", List.of("YES"));
 		answers.put("S2", List.of("YES"));
@@ -30,7 +30,7 @@ final class StandardAnswers {
 		return answers;
 	}
 
-	static Map<String, List<String>> with(String question, String... values) {
+	public static Map<String, List<String>> with(String question, String... values) {
 		Map<String, List<String>> answers = complete();
 		answers.put(question, List.of(values));
 		return answers;

@@ -1,0 +1,178 @@
+package org.minyi.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.minyi.scoring.estimation.Estimate;
+import org.minyi.scoring.estimation.Estimator;
+import org.minyi.scoring.estimation.SurveyDesign;
+import org.minyi.survey.AnswerOption;
+import org.minyi.survey.Answers;
+import org.minyi.survey.Composite;
+import org.minyi.survey.InstrumentDefinition;
+import org.minyi.survey.Question;
+
+/**
+ * A round's complete responses as the arrays estimation works on: each respondent's township and,
+ * per score indicator, the points of the answer and whether it is valid (STATISTICS.md §1).
+ * Composites are expanded to weights on score indicators (a composite of composites too).
+ */
+final class ScoringInput {
+
+	/** Score indicators in question order: indicator code → question. */
+	private final Map<String, Question> scores = new LinkedHashMap<>();
+
+	/** Composites expanded to score-indicator weights, in definition order. */
+	private final Map<String, Map<String, Double>> composites = new LinkedHashMap<>();
+
+	private final List<Long> township = new ArrayList<>();
+
+	private final Map<String, List<Double>> points = new LinkedHashMap<>();
+
+	private ScoringInput() {
+	}
+
+	static ScoringInput of(InstrumentDefinition definition) {
+		ScoringInput input = new ScoringInput();
+		for (Question question : definition.questions()) {
+			if (question.indicator() != null && question.options().stream().anyMatch(o -> o.points() != null)) {
+				input.scores.put(question.indicator(), question);
+				input.points.put(question.indicator(), new ArrayList<>());
+			}
+		}
+		Map<String, Composite> byCode = new LinkedHashMap<>();
+		definition.composites().forEach(c -> byCode.put(c.code(), c));
+		for (Composite composite : definition.composites()) {
+			input.composites.put(composite.code(), input.expand(composite, byCode, 1.0, new LinkedHashMap<>()));
+		}
+		return input;
+	}
+
+	private Map<String, Double> expand(Composite composite, Map<String, Composite> byCode, double factor, Map<String, Double> into) {
+		composite.weights().forEach((part, lambda) -> {
+			if (byCode.containsKey(part)) {
+				expand(byCode.get(part), byCode, factor * lambda, into);
+			}
+			else if (scores.containsKey(part)) {
+				into.merge(part, factor * lambda, Double::sum);
+			}
+		});
+		return into;
+	}
+
+	void add(long stratum, Answers answers) {
+		township.add(stratum);
+		scores.forEach((indicator, question) -> {
+			List<String> given = answers.get(question.id());
+			Integer value = given.isEmpty() ? null
+					: question.option(given.get(0)).filter(AnswerOption::valid).map(AnswerOption::points).orElse(null);
+			points.get(indicator).add(value == null ? Double.NaN : value.doubleValue());
+		});
+	}
+
+	int size() {
+		return township.size();
+	}
+
+	List<String> indicators() {
+		List<String> all = new ArrayList<>(scores.keySet());
+		all.addAll(composites.keySet());
+		return all;
+	}
+
+	/** The indicator ranks and targets use: the overall composite, else the last composite, else the first score. */
+	String mainIndicator() {
+		if (composites.containsKey("OVERALL")) {
+			return "OVERALL";
+		}
+		return composites.isEmpty() ? scores.keySet().iterator().next() : new ArrayList<>(composites.keySet()).get(composites.size() - 1);
+	}
+
+	/** Stratified by township, weighted N_h/n_h, with the finite population correction where N_h is known. */
+	Designed design(Map<Long, Double> population) {
+		int n = township.size();
+		String[] strata = new String[n];
+		Map<String, Double> populations = new LinkedHashMap<>();
+		for (int i = 0; i < n; i++) {
+			strata[i] = String.valueOf(township.get(i));
+			Double total = population.get(township.get(i));
+			if (total != null) {
+				populations.put(strata[i], total);
+			}
+		}
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String s : strata) {
+			counts.merge(s, 1L, Long::sum);
+		}
+		double[] weights = new double[n];
+		for (int i = 0; i < n; i++) {
+			Double total = populations.get(strata[i]);
+			weights[i] = total == null ? 1 : total / counts.get(strata[i]);
+		}
+		return new Designed(SurveyDesign.of(strata, null, weights, populations, SurveyDesign.LonelyPsu.CERTAINTY));
+	}
+
+	/** The responses with their design, ready to estimate any indicator for the district or a township. */
+	final class Designed {
+
+		private final SurveyDesign design;
+
+		private Designed(SurveyDesign design) {
+			this.design = design;
+		}
+
+		boolean isDistrict(long unit) {
+			return !township.contains(unit);
+		}
+
+		Estimate estimate(String indicator, Long domain) {
+			if (scores.containsKey(indicator)) {
+				double[] y = values(indicator);
+				return Estimator.mean(design, y, included(y, domain));
+			}
+			List<Estimator.Part> parts = new ArrayList<>();
+			composites.get(indicator).forEach((score, lambda) -> {
+				double[] y = values(score);
+				parts.add(new Estimator.Part(y, included(y, domain), lambda));
+			});
+			return Estimator.composite(design, parts);
+		}
+
+		/** Unweighted mean over valid answers; for a composite, the weighted sum of those means. */
+		Double official(String indicator, Long domain) {
+			Map<String, Double> weights = scores.containsKey(indicator) ? Map.of(indicator, 1.0) : composites.get(indicator);
+			double total = 0;
+			for (Map.Entry<String, Double> part : weights.entrySet()) {
+				double[] y = values(part.getKey());
+				boolean[] in = included(y, domain);
+				double sum = 0;
+				int count = 0;
+				for (int i = 0; i < y.length; i++) {
+					if (in[i]) {
+						sum += y[i];
+						count++;
+					}
+				}
+				if (count == 0) {
+					return null;
+				}
+				total += part.getValue() * sum / count;
+			}
+			return total;
+		}
+
+		private double[] values(String indicator) {
+			return points.get(indicator).stream().mapToDouble(Double::doubleValue).toArray();
+		}
+
+		private boolean[] included(double[] y, Long domain) {
+			boolean[] in = new boolean[y.length];
+			for (int i = 0; i < y.length; i++) {
+				in[i] = !Double.isNaN(y[i]) && (domain == null || township.get(i).equals(domain));
+			}
+			return in;
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package org.minyi.scoring.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.minyi.org.UnitKind;
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.security.DataScope;
+import org.minyi.platform.web.Flash;
+import org.minyi.scoring.RoundScoring;
+import org.minyi.scoring.ScoreRow;
+import org.minyi.scoring.ScoreSnapshot;
+import org.minyi.survey.InstrumentCatalog;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundView;
+import org.minyi.survey.Target;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A round's results: the district and every township, with intervals, rank sets and target chances. */
+@Controller
+@RequestMapping("/scoring/rounds/{id}")
+@PreAuthorize(ResultsController.VIEW)
+class ResultsController {
+
+	static final String VIEW = "hasAnyRole('DISTRICT_ADMIN','SURVEY_SUPERVISOR','LEADER')";
+
+	/** A unit's line: its main row, every indicator's row, and its targets. */
+	record Line(UnitView unit, ScoreRow main, Map<String, ScoreRow> byIndicator, Target target) {
+	}
+
+	private final RoundScoring scoring;
+
+	private final RoundManagement rounds;
+
+	private final InstrumentCatalog instruments;
+
+	private final UnitManagement units;
+
+	private final Flash flash;
+
+	ResultsController(RoundScoring scoring, RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, Flash flash) {
+		this.scoring = scoring;
+		this.rounds = rounds;
+		this.instruments = instruments;
+		this.units = units;
+		this.flash = flash;
+	}
+
+	@GetMapping
+	String results(@PathVariable long id, Model model) {
+		RoundView round = rounds.find(id).orElseThrow(() -> new RecordNotFoundException("round", id));
+		model.addAttribute("round", round);
+		scoring.latest(id).ifPresent(snapshot -> {
+			model.addAttribute("snapshot", snapshot);
+			model.addAttribute("lines", lines(snapshot, round));
+			Map<String, String> titles = titles(round);
+			List<String> computed = snapshot.rows().stream().map(ScoreRow::indicator).distinct().toList();
+			model.addAttribute("indicators", titles.keySet().stream().filter(computed::contains).toList());
+			model.addAttribute("titles", titles);
+		});
+		return "scoring/results";
+	}
+
+	@PostMapping("/compute")
+	@PreAuthorize("hasAnyRole('DISTRICT_ADMIN','SURVEY_SUPERVISOR')")
+	String compute(@PathVariable long id, RedirectAttributes redirect) {
+		ScoreSnapshot snapshot = scoring.compute(id);
+		flash.success(redirect, "results.computed", snapshot.responseCount());
+		return "redirect:/scoring/rounds/" + id;
+	}
+
+	/** The district first, then townships by rank. */
+	private List<Line> lines(ScoreSnapshot snapshot, RoundView round) {
+		Map<Long, UnitView> unitById = units.list(DataScope.wholeDistrict()).stream()
+			.collect(Collectors.toMap(UnitView::id, Function.identity()));
+		Map<Long, Map<String, ScoreRow>> byUnit = new LinkedHashMap<>();
+		snapshot.rows().forEach(r -> byUnit.computeIfAbsent(r.unitId(), u -> new LinkedHashMap<>()).put(r.indicator(), r));
+		return byUnit.entrySet().stream()
+			.filter(e -> unitById.containsKey(e.getKey()))
+			.map(e -> new Line(unitById.get(e.getKey()), e.getValue().get(snapshot.mainIndicator()), e.getValue(),
+					round.targets().stream().filter(t -> t.unitId() == e.getKey()).findFirst().orElse(null)))
+			.sorted((a, b) -> {
+				boolean aDistrict = a.unit().kind() == UnitKind.DISTRICT;
+				boolean bDistrict = b.unit().kind() == UnitKind.DISTRICT;
+				if (aDistrict != bDistrict) {
+					return aDistrict ? -1 : 1;
+				}
+				return Integer.compare(rankOf(a), rankOf(b));
+			})
+			.toList();
+	}
+
+	private static int rankOf(Line line) {
+		return line.main() == null || line.main().rank() == null ? Integer.MAX_VALUE : line.main().rank();
+	}
+
+	/** Indicator codes in instrument order (questions, then composites), to their codes or composite titles. */
+	private Map<String, String> titles(RoundView round) {
+		Map<String, String> titles = new LinkedHashMap<>();
+		instruments.find(round.instrumentVersionId()).ifPresent(version -> {
+			version.definition().questions().stream().filter(q -> q.indicator() != null)
+				.forEach(q -> titles.putIfAbsent(q.indicator(), q.indicator()));
+			version.definition().composites().forEach(c -> titles.put(c.code(), c.title()));
+		});
+		return titles;
+	}
+}

@@ -1,0 +1,119 @@
+package org.minyi.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.minyi.MinyiTest;
+import org.minyi.org.UnitManagement;
+import org.minyi.survey.Answers;
+import org.minyi.survey.InstrumentCatalog;
+import org.minyi.survey.InvitationBatch;
+import org.minyi.survey.Invitations;
+import org.minyi.survey.Mode;
+import org.minyi.survey.ResponseIntake;
+import org.minyi.survey.RoundDraft;
+import org.minyi.survey.RoundKind;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundStatus;
+import org.minyi.survey.RoundView;
+import org.minyi.survey.StandardAnswers;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Scoring a small round whose numbers are worked out by hand: two answers in 城关街道, two in 河口镇
+ * (one of them "don't know"), weighted by the townships' adult populations from the demo district.
+ */
+@MinyiTest
+class RoundScoringTests {
+
+	@Autowired
+	RoundScoring scoring;
+
+	@Autowired
+	RoundManagement rounds;
+
+	@Autowired
+	InstrumentCatalog instruments;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	ResponseIntake intake;
+
+	@Autowired
+	UnitManagement units;
+
+	@Test
+	void closingARoundScoresItOfficialStyleAndWeighted() {
+		RoundView round = fieldingRound();
+		submit(round, "YJCG", "VERY_SAFE");
+		submit(round, "YJCG", "SAFE");
+		submit(round, "YJHK", "UNSAFE");
+		submit(round, "YJHK", "DONT_KNOW");
+		rounds.moveTo(round.id(), RoundStatus.CLOSED);
+		ScoreSnapshot snapshot = Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> scoring.latest(round.id()), found -> found.isPresent())
+			.orElseThrow();
+
+		long district = units.findByCode("YJ").orElseThrow().id();
+		long chengguan = units.findByCode("YJCG").orElseThrow().id();
+		long hekou = units.findByCode("YJHK").orElseThrow().id();
+		assertThat(snapshot.responseCount()).isEqualTo(4);
+		assertThat(row(snapshot, district, "SECURITY").official()).isCloseTo((100 + 80 + 0) / 3.0, within(1e-9));
+		assertThat(row(snapshot, chengguan, "SECURITY").official()).isCloseTo(90, within(1e-9));
+		assertThat(row(snapshot, hekou, "SECURITY").respondents()).isEqualTo(1);
+		// every satisfaction answer is "satisfied" (80), see StandardAnswers: overall = 0.5 · security + 0.5 · 80
+		assertThat(row(snapshot, district, "OVERALL").official()).isCloseTo(0.5 * 60 + 0.5 * 80, within(1e-9));
+
+		// weighted: each respondent carries N_h / n_h of its township (n_h counts the "don't know" answer too)
+		double nCg = units.findByCode("YJCG").orElseThrow().populationTotal();
+		double nHk = units.findByCode("YJHK").orElseThrow().populationTotal();
+		double expected = (nCg / 2 * 100 + nCg / 2 * 80 + nHk / 2 * 0) / (nCg + nHk / 2);
+		assertThat(row(snapshot, district, "SECURITY").estimate()).isCloseTo(expected, within(1e-9));
+		assertThat(row(snapshot, chengguan, "OVERALL").rank()).isEqualTo(1);
+		assertThat(row(snapshot, hekou, "OVERALL").rank()).isEqualTo(2);
+		assertThat(row(snapshot, units.findByCode("YJLX").orElseThrow().id(), "OVERALL").rank()).as("no answers, no rank").isNull();
+	}
+
+	@Test
+	void theDemoClosedMockRoundHasResults() {
+		RoundView demo = rounds.list().stream().filter(r -> r.name().startsWith("2026年第三季度")).findFirst().orElseThrow();
+		ScoreSnapshot snapshot = Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> scoring.latest(demo.id()), found -> found.isPresent())
+			.orElseThrow();
+		assertThat(snapshot.responseCount()).isGreaterThan(400);
+		assertThat(snapshot.rows()).filteredOn(r -> r.indicator().equals("OVERALL") && r.rank() != null).hasSize(8);
+	}
+
+	private RoundView fieldingRound() {
+		long standard = instruments.list().stream().filter(v -> v.code().equals("STANDARD") && !v.isDraft()).findFirst().orElseThrow().id();
+		RoundView round = rounds.create(new RoundDraft("scoring test", RoundKind.MOCK, LocalDate.of(2026, 11, 1),
+				LocalDate.of(2026, 11, 30), standard, Set.of(Mode.WEB)));
+		return rounds.moveTo(round.id(), RoundStatus.FIELDING);
+	}
+
+	private void submit(RoundView round, String township, String security) {
+		InvitationBatch batch = invitations.generate(round.id(), units.findByCode(township).orElseThrow().id(), 1);
+		Map<String, List<String>> answers = StandardAnswers.complete();
+		answers.remove("S4");
+		answers.put("S3", List.of(township));
+		answers.put("Q1", List.of(security));
+		if (security.equals("UNSAFE")) {
+			answers.put("Q1a", List.of("THEFT"));
+		}
+		intake.submit(intake.byToken(invitations.tokens(batch.id()).get(0).token()), Answers.of(answers), Mode.WEB, null);
+	}
+
+	private static ScoreRow row(ScoreSnapshot snapshot, long unit, String indicator) {
+		return snapshot.rows().stream().filter(r -> r.unitId() == unit && r.indicator().equals(indicator)).findFirst().orElseThrow();
+	}
+}
