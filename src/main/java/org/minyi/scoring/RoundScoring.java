@@ -5,12 +5,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.minyi.org.AgeGroup;
+import org.minyi.org.Gender;
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
@@ -39,7 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Scores a round: reads its complete responses, weights them by township (design weight
- * N_h/n_h from the township's adult population, with the finite population correction), and stores
+ * N_h/n_h from the township's adult population, with the finite population correction), rakes the
+ * weights to the district's gender and age-group figures from {@code org}, and stores
  * a snapshot with every indicator for the district and each township — official-style and
  * weighted with SE and 95 % interval — and the townships' ranks with rank sets and the probability
  * of meeting their score targets. Runs when a round closes, and on demand.
@@ -47,8 +53,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class RoundScoring {
-
-	static final String SETTINGS = "strata=township; weights=population/respondents; fpc=township adult population";
 
 	private final ResponseReader responses;
 
@@ -85,6 +89,10 @@ public class RoundScoring {
 		}
 	}
 
+	private static Set<String> names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
+	}
+
 	public ScoreSnapshot compute(long roundId) {
 		RoundView round = rounds.find(roundId).orElseThrow(() -> new RecordNotFoundException("round", roundId));
 		InstrumentDefinition definition = instruments.find(round.instrumentVersionId()).orElseThrow().definition();
@@ -94,7 +102,7 @@ public class RoundScoring {
 				townships.put(unit.id(), unit);
 			}
 		}
-		ScoringInput input = ScoringInput.of(definition);
+		ScoringInput input = ScoringInput.of(definition, names(Gender.values()), names(AgeGroup.values()));
 		responses.forEach(roundId, response -> {
 			if (response.outcome() == ResponseOutcome.COMPLETE && townships.containsKey(response.stratumUnitId())) {
 				input.add(response.stratumUnitId(), response.answers());
@@ -106,8 +114,19 @@ public class RoundScoring {
 				population.put(t.id(), t.populationTotal().doubleValue());
 			}
 		});
-		List<ScoreRow> rows = score(input, population, new ArrayList<>(townships.keySet()), round);
-		return store(round, input.size(), rows, input.mainIndicator());
+		Map<String, Double> genderTotals = new HashMap<>();
+		Map<String, Double> ageTotals = new HashMap<>();
+		units.populationByUnit(DataScope.wholeDistrict()).forEach((unit, cells) -> {
+			if (townships.containsKey(unit)) {
+				cells.forEach((cell, count) -> {
+					genderTotals.merge(cell.gender().name(), count.doubleValue(), Double::sum);
+					ageTotals.merge(cell.ageGroup().name(), count.doubleValue(), Double::sum);
+				});
+			}
+		});
+		ScoringInput.Designed designed = input.design(population, genderTotals, ageTotals);
+		List<ScoreRow> rows = score(input, designed, new ArrayList<>(townships.keySet()), round);
+		return store(round, input.size(), rows, input.mainIndicator(), designed.settings());
 	}
 
 	@Transactional(readOnly = true)
@@ -121,8 +140,7 @@ public class RoundScoring {
 	}
 
 	/** Townships without a valid main answer get numbers of "none" and take no part in the ranking. */
-	private List<ScoreRow> score(ScoringInput input, Map<Long, Double> population, List<Long> townships, RoundView round) {
-		ScoringInput.Designed designed = input.design(population);
+	private List<ScoreRow> score(ScoringInput input, ScoringInput.Designed designed, List<Long> townships, RoundView round) {
 		long district = round.targets().stream()
 			.map(Target::unitId)
 			.filter(id -> units.findById(id).map(u -> u.kind() == UnitKind.DISTRICT).orElse(false))
@@ -169,7 +187,7 @@ public class RoundScoring {
 				rank == null ? null : rank.lower(), rank == null ? null : rank.upper(), probability);
 	}
 
-	private ScoreSnapshot store(RoundView round, int respondents, List<ScoreRow> rows, String main) {
+	private ScoreSnapshot store(RoundView round, int respondents, List<ScoreRow> rows, String main, String settings) {
 		Instant now = clock.instant();
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -179,7 +197,7 @@ public class RoundScoring {
 			.param("at", SqlTimes.bind(now))
 			.param("count", respondents)
 			.param("version", round.instrumentVersionId())
-			.param("settings", SETTINGS)
+			.param("settings", settings)
 			.param("main", main)
 			.update(key, "id");
 		long id = key.getKey().longValue();

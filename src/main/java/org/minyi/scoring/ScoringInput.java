@@ -3,10 +3,15 @@ package org.minyi.scoring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.minyi.scoring.estimation.Calibration;
 import org.minyi.scoring.estimation.Estimate;
 import org.minyi.scoring.estimation.Estimator;
+import org.minyi.scoring.estimation.Margin;
 import org.minyi.scoring.estimation.SurveyDesign;
 import org.minyi.survey.AnswerOption;
 import org.minyi.survey.Answers;
@@ -15,8 +20,9 @@ import org.minyi.survey.InstrumentDefinition;
 import org.minyi.survey.Question;
 
 /**
- * A round's complete responses as the arrays estimation works on: each respondent's township and,
- * per score indicator, the points of the answer and whether it is valid (STATISTICS.md §1).
+ * A round's complete responses as the arrays estimation works on: each respondent's township,
+ * gender and age group and, per score indicator, the points of the answer and whether it is valid
+ * (STATISTICS.md §1).
  * Composites are expanded to weights on score indicators (a composite of composites too).
  */
 final class ScoringInput {
@@ -29,13 +35,31 @@ final class ScoringInput {
 
 	private final List<Long> township = new ArrayList<>();
 
+	/** The questions whose option codes are the gender and age-group cells of the population figures. */
+	private Question genderQuestion;
+
+	private Question ageQuestion;
+
+	private final List<String> gender = new ArrayList<>();
+
+	private final List<String> age = new ArrayList<>();
+
 	private final Map<String, List<Double>> points = new LinkedHashMap<>();
 
 	private ScoringInput() {
 	}
 
-	static ScoringInput of(InstrumentDefinition definition) {
+	static ScoringInput of(InstrumentDefinition definition, Set<String> genderCodes, Set<String> ageCodes) {
 		ScoringInput input = new ScoringInput();
+		for (Question question : definition.questions()) {
+			Set<String> codes = question.options().stream().map(AnswerOption::code).collect(Collectors.toSet());
+			if (codes.equals(genderCodes)) {
+				input.genderQuestion = question;
+			}
+			else if (codes.equals(ageCodes)) {
+				input.ageQuestion = question;
+			}
+		}
 		for (Question question : definition.questions()) {
 			if (question.indicator() != null && question.options().stream().anyMatch(o -> o.points() != null)) {
 				input.scores.put(question.indicator(), question);
@@ -64,6 +88,8 @@ final class ScoringInput {
 
 	void add(long stratum, Answers answers) {
 		township.add(stratum);
+		gender.add(genderQuestion == null ? null : answers.get(genderQuestion.id()).stream().findFirst().orElse(null));
+		age.add(ageQuestion == null ? null : answers.get(ageQuestion.id()).stream().findFirst().orElse(null));
 		scores.forEach((indicator, question) -> {
 			List<String> given = answers.get(question.id());
 			Integer value = given.isEmpty() ? null
@@ -90,8 +116,12 @@ final class ScoringInput {
 		return composites.isEmpty() ? scores.keySet().iterator().next() : new ArrayList<>(composites.keySet()).get(composites.size() - 1);
 	}
 
-	/** Stratified by township, weighted N_h/n_h, with the finite population correction where N_h is known. */
-	Designed design(Map<Long, Double> population) {
+	/**
+	 * Stratified by township, weighted N_h/n_h, with the finite population correction where N_h is
+	 * known; then raked to the gender and age-group totals when every respondent gave both and the
+	 * raking converges. Returns the design and a description of what was done.
+	 */
+	Designed design(Map<Long, Double> population, Map<String, Double> genderTotals, Map<String, Double> ageTotals) {
 		int n = township.size();
 		String[] strata = new String[n];
 		Map<String, Double> populations = new LinkedHashMap<>();
@@ -111,7 +141,23 @@ final class ScoringInput {
 			Double total = populations.get(strata[i]);
 			weights[i] = total == null ? 1 : total / counts.get(strata[i]);
 		}
-		return new Designed(SurveyDesign.of(strata, null, weights, populations, SurveyDesign.LonelyPsu.CERTAINTY));
+		SurveyDesign design = SurveyDesign.of(strata, null, weights, populations, SurveyDesign.LonelyPsu.CERTAINTY);
+		if (n == 0 || populations.size() != counts.size() || gender.contains(null) || age.contains(null)
+				|| genderTotals.isEmpty() || ageTotals.isEmpty()) {
+			return new Designed(design, "strata=township; weights=population/respondents; fpc; not raked");
+		}
+		Map<String, Double> townshipTotals = new LinkedHashMap<>();
+		populations.forEach(townshipTotals::put);
+		Calibration.Result raked = Calibration.rake(design, List.of(new Margin("township", strata, townshipTotals),
+				new Margin("gender", gender.toArray(String[]::new), genderTotals),
+				new Margin("age", age.toArray(String[]::new), ageTotals)), 1e-10, 100);
+		if (!raked.converged()) {
+			return new Designed(design, "strata=township; weights=population/respondents; fpc; raking to township, gender, "
+					+ "age group did not converge (a cell without respondents?), design weights used");
+		}
+		return new Designed(raked.design(), "strata=township; weights=population/respondents, raked to township, gender, "
+				+ "age group (" + raked.iterations() + " iterations); fpc; Kish deff "
+				+ String.format(Locale.ROOT, "%.2f", raked.design().kishDeff()));
 	}
 
 	/** The responses with their design, ready to estimate any indicator for the district or a township. */
@@ -119,8 +165,15 @@ final class ScoringInput {
 
 		private final SurveyDesign design;
 
-		private Designed(SurveyDesign design) {
+		private final String settings;
+
+		private Designed(SurveyDesign design, String settings) {
 			this.design = design;
+			this.settings = settings;
+		}
+
+		String settings() {
+			return settings;
 		}
 
 		boolean isDistrict(long unit) {

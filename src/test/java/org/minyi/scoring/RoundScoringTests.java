@@ -68,6 +68,7 @@ class RoundScoringTests {
 		long chengguan = units.findByCode("YJCG").orElseThrow().id();
 		long hekou = units.findByCode("YJHK").orElseThrow().id();
 		assertThat(snapshot.responseCount()).isEqualTo(4);
+		assertThat(snapshot.settings()).as("no woman answered: the gender margin cannot be met").contains("did not converge");
 		assertThat(row(snapshot, district, "SECURITY").official()).isCloseTo((100 + 80 + 0) / 3.0, within(1e-9));
 		assertThat(row(snapshot, chengguan, "SECURITY").official()).isCloseTo(90, within(1e-9));
 		assertThat(row(snapshot, hekou, "SECURITY").respondents()).isEqualTo(1);
@@ -91,6 +92,7 @@ class RoundScoringTests {
 			.until(() -> scoring.latest(demo.id()), found -> found.isPresent())
 			.orElseThrow();
 		assertThat(snapshot.responseCount()).isGreaterThan(400);
+		assertThat(snapshot.settings()).contains("raked to township, gender, age group");
 		assertThat(snapshot.rows()).filteredOn(r -> r.indicator().equals("OVERALL") && r.rank() != null).hasSize(8);
 	}
 
