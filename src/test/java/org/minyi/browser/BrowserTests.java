@@ -471,10 +471,30 @@ class BrowserTests {
 		driver.get("http://localhost:" + port + path);
 	}
 
+	/**
+	 * Scrolls to the element and clicks it, finding it again if the document was replaced in between
+	 * (Chromium then says "Node with given id does not belong to the document").
+	 */
 	private void click(String css) {
-		var element = driver.findElement(By.cssSelector(css));
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		element.click();
+		for (int attempt = 1;; attempt++) {
+			try {
+				var element = driver.findElement(By.cssSelector(css));
+				((org.openqa.selenium.JavascriptExecutor) driver)
+					.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+				element.click();
+				return;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.JavascriptException e) {
+				if (attempt == 3) {
+					throw e;
+				}
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+					throw e;
+				}
+			}
+		}
 	}
 
 	private void type(String css, String text) {
