@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Where a unit's score falls short (短板, STATISTICS.md §5): which indicators and which respondent
+ * Where a unit's score falls short (its weak spots, STATISTICS.md §5): which indicators and which respondent
  * groups pull it below its target or the district, and how many answers would have to change.
  * Official-style: unweighted, as the province scores.
  */
@@ -63,7 +63,7 @@ public final class Diagnosis {
 
 	/**
 	 * How many of {@code n} valid answers must move from {@code fromPoints} to {@code toPoints} (e.g.
-	 * from 不太满意 30 to 满意 80) to lift an official-style mean to the target; empty when even all
+	 * from "not very satisfied", 30, to "satisfied", 80) to lift an official-style mean to the target; empty when even all
 	 * {@code available} such answers would not do it. Zero when the target is already met.
 	 */
 	public static OptionalInt answersToReachTarget(double mean, int n, double target, double fromPoints, double toPoints,
