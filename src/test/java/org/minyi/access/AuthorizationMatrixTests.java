@@ -117,6 +117,7 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /survey/rounds/{id}/official/import", ROUND_EDIT);
 		TABLE.put("GET /scoring/rounds/{id}", ROUND_VIEW);
 		TABLE.put("POST /scoring/rounds/{id}/compute", FIELDWORK);
+		TABLE.put("GET /scoring/rounds/{id}/export", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}/response-counts", ROUND_VIEW);

@@ -2,13 +2,18 @@ package org.minyi.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
@@ -26,6 +31,8 @@ import org.minyi.survey.RoundStatus;
 import org.minyi.survey.RoundView;
 import org.minyi.survey.StandardAnswers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Scoring a small round whose numbers are worked out by hand: two answers in 城关街道, two in 河口镇
@@ -52,8 +59,14 @@ class RoundScoringTests {
 	@Autowired
 	UnitManagement units;
 
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
 	@Test
-	void closingARoundScoresItOfficialStyleAndWeighted() {
+	void closingARoundScoresItOfficialStyleAndWeighted() throws Exception {
 		RoundView round = fieldingRound();
 		submit(round, "YJCG", "VERY_SAFE");
 		submit(round, "YJCG", "SAFE");
@@ -83,6 +96,15 @@ class RoundScoringTests {
 		assertThat(row(snapshot, chengguan, "OVERALL").rank()).isEqualTo(1);
 		assertThat(row(snapshot, hekou, "OVERALL").rank()).isEqualTo(2);
 		assertThat(row(snapshot, units.findByCode("YJLX").orElseThrow().id(), "OVERALL").rank()).as("no answers, no rank").isNull();
+
+		byte[] xlsx = mvc.perform(get("/scoring/rounds/{id}/export", round.id()).with(user(users.loadUserByUsername("leader"))))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("指标");
+			assertThat(sheet.getLastRowNum()).as("one row per unit and indicator").isEqualTo(snapshot.rows().size());
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("云江区");
+		}
 	}
 
 	@Test

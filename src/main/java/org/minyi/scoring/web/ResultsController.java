@@ -1,16 +1,23 @@
 package org.minyi.scoring.web;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
+import org.minyi.platform.web.ExcelDownload;
 import org.minyi.platform.web.Flash;
 import org.minyi.scoring.RoundScoring;
 import org.minyi.scoring.ScoreRow;
@@ -19,6 +26,7 @@ import org.minyi.survey.InstrumentCatalog;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
 import org.minyi.survey.Target;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,12 +58,16 @@ class ResultsController {
 
 	private final Flash flash;
 
-	ResultsController(RoundScoring scoring, RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, Flash flash) {
+	private final MessageSource messages;
+
+	ResultsController(RoundScoring scoring, RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, Flash flash,
+			MessageSource messages) {
 		this.scoring = scoring;
 		this.rounds = rounds;
 		this.instruments = instruments;
 		this.units = units;
 		this.flash = flash;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -71,6 +83,21 @@ class ResultsController {
 			model.addAttribute("titles", titles);
 		});
 		return "scoring/results";
+	}
+
+	/** Every number of the snapshot, one row per unit and indicator, for analysts and reports. */
+	@GetMapping("/export")
+	void export(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
+		RoundView round = rounds.find(id).orElseThrow(() -> new RecordNotFoundException("round", id));
+		ScoreSnapshot snapshot = scoring.latest(id).orElseThrow(() -> new RecordNotFoundException("results", id));
+		List<String> headers = Stream.of("unit.name", "results.indicator", "results.official", "results.estimate.value",
+				"results.se", "results.ciLow", "results.ciHigh", "results.n", "results.rank", "results.rankLower", "results.rankUpper",
+				"results.probability").map(key -> messages.getMessage(key, null, locale)).toList();
+		ExcelDownload.send(response, "results-" + id, messages.getMessage("results.title", null, locale), headers,
+				sheet -> lines(snapshot, round).forEach(line -> line.byIndicator().values().forEach(r -> sheet.row(Arrays.asList(
+						line.unit().name(), messages.getMessage("indicator." + r.indicator(), null, r.indicator(), locale), r.official(),
+						r.estimate(), r.se(), r.ciLow(), r.ciHigh(), r.respondents(), r.rank(), r.rankLower(), r.rankUpper(),
+						r.targetProbability())))));
 	}
 
 	@PostMapping("/compute")
