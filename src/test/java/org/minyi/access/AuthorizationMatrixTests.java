@@ -51,6 +51,8 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> FIELDWORK = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR);
 
+	private static final Set<Role> RESULTS = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER, Role.UNIT_OFFICER);
+
 	/** Residents' questionnaire and public submission: no sign-in, the token is the credential. */
 	private static final Set<String> PUBLIC = Set.of("GET /s/{token}", "POST /s/{token}", "GET /s/open/{roundId}",
 			"POST /s/open/{roundId}", "POST /api/v1/public/responses", "POST /api/v1/public/noop");
@@ -115,9 +117,10 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /survey/rounds/{id}/official", ROUND_EDIT);
 		TABLE.put("GET /survey/rounds/{id}/official/template", ROUND_EDIT);
 		TABLE.put("POST /survey/rounds/{id}/official/import", ROUND_EDIT);
-		TABLE.put("GET /scoring/rounds/{id}", ROUND_VIEW);
+		TABLE.put("GET /scoring/rounds", RESULTS);
+		TABLE.put("GET /scoring/rounds/{id}", RESULTS);
 		TABLE.put("POST /scoring/rounds/{id}/compute", FIELDWORK);
-		TABLE.put("GET /scoring/rounds/{id}/export", ROUND_VIEW);
+		TABLE.put("GET /scoring/rounds/{id}/export", RESULTS);
 		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}/response-counts", ROUND_VIEW);

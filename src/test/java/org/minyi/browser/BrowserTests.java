@@ -430,6 +430,18 @@ class BrowserTests {
 	}
 
 	@Test
+	void unitOfficerSeesOnlyTheirTownshipsResults() throws IOException {
+		login("officer", DEMO_PASSWORD);
+		click("#nav-results");
+		assertThat(text("#result-rounds")).contains("2026年第三季度模拟民调");
+		screenshot("result-rounds");
+		driver.findElement(By.linkText("2026年第三季度模拟民调")).click();
+		assertThat(text("#results")).contains("城关街道").doesNotContain("河口镇");
+		screenshot("results-unit-officer");
+		logout();
+	}
+
+	@Test
 	void apiDocumentationRendersUnderTheContentSecurityPolicy() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/api/docs");

@@ -105,6 +105,16 @@ class RoundScoringTests {
 			assertThat(sheet.getLastRowNum()).as("one row per unit and indicator").isEqualTo(snapshot.rows().size());
 			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("云江区");
 		}
+
+		String officerPage = mvc.perform(get("/scoring/rounds/{id}", round.id()).with(user(users.loadUserByUsername("officer"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(officerPage).as("own township only").contains("id=\"result-YJCG\"").doesNotContain("id=\"result-YJHK\"")
+			.doesNotContain("id=\"result-YJ\"");
+		// 城关街道's overall official-style score is 0.5 · 90 + 0.5 · 80 = 85.00 on two respondents
+		String districtPage = mvc.perform(get("/scoring/rounds/{id}", round.id()).with(user(users.loadUserByUsername("district"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(districtPage).contains("85.00");
+		assertThat(officerPage).as("under the minimum cell of 10, no number shown").doesNotContain("85.00");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
 import org.minyi.platform.web.Flash;
@@ -42,7 +43,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(ResultsController.VIEW)
 class ResultsController {
 
-	static final String VIEW = "hasAnyRole('DISTRICT_ADMIN','SURVEY_SUPERVISOR','LEADER')";
+	static final String VIEW = "hasAnyRole('DISTRICT_ADMIN','SURVEY_SUPERVISOR','LEADER','UNIT_OFFICER')";
+
+	/** Cells with fewer respondents are not shown to unit officers (anonymity, STATISTICS.md §3). */
+	static final int MINIMUM_CELL = 10;
 
 	/** A unit's line: its main row, every indicator's row, and its targets. */
 	record Line(UnitView unit, ScoreRow main, Map<String, ScoreRow> byIndicator, Target target) {
@@ -114,8 +118,10 @@ class ResultsController {
 			.collect(Collectors.toMap(UnitView::id, Function.identity()));
 		Map<Long, Map<String, ScoreRow>> byUnit = new LinkedHashMap<>();
 		snapshot.rows().forEach(r -> byUnit.computeIfAbsent(r.unitId(), u -> new LinkedHashMap<>()).put(r.indicator(), r));
+		DataScope scope = CurrentUser.required().dataScope();
 		return byUnit.entrySet().stream()
-			.filter(e -> unitById.containsKey(e.getKey()))
+			.filter(e -> unitById.containsKey(e.getKey()) && scope.covers(unitById.get(e.getKey()).path()))
+			.map(e -> Map.entry(e.getKey(), scope.districtWide() ? e.getValue() : withoutSmallCells(e.getValue())))
 			.map(e -> new Line(unitById.get(e.getKey()), e.getValue().get(snapshot.mainIndicator()), e.getValue(),
 					round.targets().stream().filter(t -> t.unitId() == e.getKey()).findFirst().orElse(null)))
 			.sorted((a, b) -> {
@@ -127,6 +133,14 @@ class ResultsController {
 				return Integer.compare(rankOf(a), rankOf(b));
 			})
 			.toList();
+	}
+
+	/** A unit officer sees no number resting on fewer than {@link #MINIMUM_CELL} respondents. */
+	private static Map<String, ScoreRow> withoutSmallCells(Map<String, ScoreRow> rows) {
+		Map<String, ScoreRow> shown = new LinkedHashMap<>();
+		rows.forEach((indicator, r) -> shown.put(indicator, r.respondents() >= MINIMUM_CELL ? r
+				: new ScoreRow(r.unitId(), indicator, null, null, null, null, null, r.respondents(), null, null, null, null)));
+		return shown;
 	}
 
 	private static int rankOf(Line line) {
