@@ -150,15 +150,16 @@ public class RoundScoring {
 		for (String indicator : input.indicators()) {
 			rows.add(row(district, indicator, designed, null, null));
 		}
-		List<Long> ranked = townships.stream().filter(t -> designed.estimate(input.mainIndicator(), t).n() > 0).toList();
-		double[] theta = new double[ranked.size()];
-		double[] se = new double[ranked.size()];
-		for (int t = 0; t < ranked.size(); t++) {
-			Estimate main = designed.estimate(input.mainIndicator(), ranked.get(t));
-			theta[t] = main.value();
-			se[t] = main.se();
+		Map<Long, Estimate> mains = new LinkedHashMap<>();
+		for (long township : townships) {
+			Estimate main = designed.estimate(input.mainIndicator(), township);
+			if (main.n() > 0) {
+				mains.put(township, main);
+			}
 		}
-		List<Rankings.Rank> ranks = Rankings.rank(theta, se, 0.05);
+		List<Long> ranked = new ArrayList<>(mains.keySet());
+		List<Rankings.Rank> ranks = Rankings.rank(mains.values().stream().mapToDouble(Estimate::value).toArray(),
+				mains.values().stream().mapToDouble(Estimate::se).toArray(), 0.05);
 		for (long township : townships) {
 			int position = ranked.indexOf(township);
 			Double target = round.targets().stream()

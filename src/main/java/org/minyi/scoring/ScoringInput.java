@@ -167,9 +167,17 @@ final class ScoringInput {
 
 		private final String settings;
 
+		/** Points per score indicator, NaN for no valid answer; built once, read for every unit and indicator. */
+		private final Map<String, double[]> values = new LinkedHashMap<>();
+
+		private final long[] townshipOf = township.stream().mapToLong(Long::longValue).toArray();
+
+		private final Set<Long> townships = Set.copyOf(township);
+
 		private Designed(SurveyDesign design, String settings) {
 			this.design = design;
 			this.settings = settings;
+			points.forEach((indicator, list) -> values.put(indicator, list.stream().mapToDouble(Double::doubleValue).toArray()));
 		}
 
 		String settings() {
@@ -177,7 +185,7 @@ final class ScoringInput {
 		}
 
 		boolean isDistrict(long unit) {
-			return !township.contains(unit);
+			return !townships.contains(unit);
 		}
 
 		Estimate estimate(String indicator, Long domain) {
@@ -217,13 +225,13 @@ final class ScoringInput {
 		}
 
 		private double[] values(String indicator) {
-			return points.get(indicator).stream().mapToDouble(Double::doubleValue).toArray();
+			return values.get(indicator);
 		}
 
 		private boolean[] included(double[] y, Long domain) {
 			boolean[] in = new boolean[y.length];
 			for (int i = 0; i < y.length; i++) {
-				in[i] = !Double.isNaN(y[i]) && (domain == null || township.get(i).equals(domain));
+				in[i] = !Double.isNaN(y[i]) && (domain == null || townshipOf[i] == domain);
 			}
 			return in;
 		}

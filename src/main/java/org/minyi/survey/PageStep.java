@@ -5,8 +5,13 @@ import java.util.List;
 /**
  * The result of answering one page.
  *
- * @param page      the page to show next (the same page when it has problems)
- * @param submitted set when this step submitted the response
+ * @param questionnaire where the respondent stands now: answers saved, page to show next (the same
+ *                      page when it has problems)
+ * @param submitted     set when this step submitted the response
  */
-public record PageStep(Answers answers, int page, List<AnswerProblem> problems, ResponseOutcome submitted) {
+public record PageStep(Questionnaire questionnaire, List<AnswerProblem> problems, ResponseOutcome submitted) {
+
+	public int page() {
+		return questionnaire.page();
+	}
 }

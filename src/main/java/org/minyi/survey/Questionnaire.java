@@ -14,6 +14,11 @@ import java.util.stream.IntStream;
 public record Questionnaire(long roundId, String roundName, InstrumentDefinition definition, Answers answers, int page,
 		Instant startedAt, boolean answered, boolean open) {
 
+	/** The same questionnaire after a page was answered. */
+	Questionnaire at(Answers newAnswers, int newPage, Instant newStartedAt) {
+		return new Questionnaire(roundId, roundName, definition, newAnswers, newPage, newStartedAt, answered, open);
+	}
+
 	/** Indexes of the sections that have at least one question to show, given the answers. */
 	public List<Integer> pages() {
 		return pages(definition, answers);

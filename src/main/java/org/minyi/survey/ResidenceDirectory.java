@@ -56,6 +56,11 @@ public class ResidenceDirectory implements ResidenceCheck {
 		return Optional.ofNullable(current().unitById().get(unitId)).map(UnitView::code);
 	}
 
+	/** The active townships and communities by id. */
+	public Map<Long, UnitView> byId() {
+		return current().unitById();
+	}
+
 	/** A township of the district; a community only of the township answered in the same response. */
 	@Override
 	public boolean accepts(Question question, String code, Answers answers) {
@@ -93,7 +98,7 @@ public class ResidenceDirectory implements ResidenceCheck {
 			townships.forEach(t -> grouped.put(t, communities.stream().filter(c -> c.parentId() == t.id()).toList()));
 			return new Snapshot(townships, townships.stream().collect(Collectors.toMap(UnitView::code, Function.identity())),
 					communities.stream().collect(Collectors.toMap(UnitView::code, Function.identity())), grouped,
-					Stream.concat(townships.stream(), communities.stream()).collect(Collectors.toMap(UnitView::id, Function.identity())));
+					Map.copyOf(Stream.concat(townships.stream(), communities.stream()).collect(Collectors.toMap(UnitView::id, Function.identity()))));
 		}
 	}
 }

@@ -129,16 +129,16 @@ public class ResponseIntake {
 		if (!forward) {
 			int previous = Questionnaire.pages(definition, answers).stream().filter(p -> p < page).reduce((a, b) -> b).orElse(page);
 			saveDraft(entry, answers, previous, startedAt);
-			return new PageStep(answers, previous, List.of(), null);
+			return new PageStep(current.at(answers, previous, startedAt), List.of(), null);
 		}
 		List<AnswerProblem> problems = pageProblems(definition, page, answers);
 		Optional<Integer> next = Questionnaire.pages(definition, answers).stream().filter(p -> p > page).findFirst();
 		if (!problems.isEmpty() || (next.isPresent() && !definition.screenedOut(answers))) {
 			int shown = problems.isEmpty() ? next.get() : page;
 			saveDraft(entry, answers, shown, startedAt);
-			return new PageStep(answers, shown, problems, null);
+			return new PageStep(current.at(answers, shown, startedAt), problems, null);
 		}
-		return new PageStep(answers, page, List.of(), submit(entry, answers, Mode.WEB, startedAt));
+		return new PageStep(current.at(answers, page, startedAt), List.of(), submit(entry, answers, Mode.WEB, startedAt));
 	}
 
 	/**

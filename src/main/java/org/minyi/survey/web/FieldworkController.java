@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -91,7 +89,7 @@ class FieldworkController {
 		RoundView round = round(id);
 		model.addAttribute("round", round);
 		model.addAttribute("batches", invitations.batches(id));
-		model.addAttribute("units", unitsById());
+		model.addAttribute("units", residence.byId());
 		Set<Long> inScope = round.targets().stream().map(Target::unitId).collect(Collectors.toSet());
 		Map<UnitView, List<UnitView>> townships = new LinkedHashMap<>(residence.communitiesByTownship());
 		townships.keySet().removeIf(township -> !inScope.contains(township.id()));
@@ -141,7 +139,7 @@ class FieldworkController {
 	@PreAuthorize(FIELDWORK)
 	void list(@PathVariable long id, @PathVariable long batchId, HttpServletResponse response, Locale locale) throws IOException {
 		InvitationBatch batch = batch(id, batchId);
-		Map<Long, UnitView> units = unitsById();
+		Map<Long, UnitView> units = residence.byId();
 		String township = name(units, batch.townshipId());
 		String community = batch.communityId() == null ? "" : name(units, batch.communityId());
 		List<String> headers = List.of(msg("invitation.number", locale), msg("unit.kind.TOWNSHIP", locale),
@@ -189,7 +187,7 @@ class FieldworkController {
 	/** Printed texts in Chinese when a Chinese font is available, in English otherwise. */
 	private InvitationPrints.Labels labels(RoundView round, Long unitId, Locale locale) {
 		Locale printed = font.hasChinese() ? locale : Locale.ENGLISH;
-		String unit = unitId == null ? msg("invitation.print.everyone", printed) : name(unitsById(), unitId);
+		String unit = unitId == null ? msg("invitation.print.everyone", printed) : name(residence.byId(), unitId);
 		return new InvitationPrints.Labels(font.hasChinese() ? round.name() : msg("invitation.print.survey", printed),
 				font.hasChinese() ? unit : "", msg("invitation.print.instruction", printed));
 	}
@@ -207,12 +205,6 @@ class FieldworkController {
 
 	private RoundView round(long id) {
 		return rounds.find(id).orElseThrow(() -> new RecordNotFoundException("round", id));
-	}
-
-	private Map<Long, UnitView> unitsById() {
-		return residence.communitiesByTownship().entrySet().stream()
-			.flatMap(e -> Stream.concat(Stream.of(e.getKey()), e.getValue().stream()))
-			.collect(Collectors.toMap(UnitView::id, Function.identity()));
 	}
 
 	private static String name(Map<Long, UnitView> units, long id) {

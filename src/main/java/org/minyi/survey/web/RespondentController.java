@@ -108,7 +108,7 @@ class RespondentController {
 		if (!questionnaire.open()) {
 			return "survey/respond-closed";
 		}
-		return page(questionnaire, questionnaire.page(), List.of(), model);
+		return page(questionnaire, List.of(), model);
 	}
 
 	private String answer(RespondentEntry entry, String link, MultiValueMap<String, String> form, Model model) {
@@ -122,19 +122,19 @@ class RespondentController {
 			if (step.submitted() != null) {
 				return "redirect:" + link + "?done=" + (step.submitted() == ResponseOutcome.COMPLETE ? "complete" : "screened");
 			}
-			Questionnaire after = intake.open(entry);
-			return page(after, step.page(), step.problems(), model);
+			return page(step.questionnaire(), step.problems(), model);
 		}
 		catch (InvalidAnswersException e) {
 			Questionnaire after = intake.open(entry);
-			return page(after, after.page(), e.problems(), model);
+			return page(after, e.problems(), model);
 		}
 		catch (BusinessRuleException e) {
 			return "redirect:" + link;
 		}
 	}
 
-	private String page(Questionnaire questionnaire, int page, List<AnswerProblem> problems, Model model) {
+	private String page(Questionnaire questionnaire, List<AnswerProblem> problems, Model model) {
+		int page = questionnaire.page();
 		List<Integer> pages = questionnaire.pages();
 		model.addAttribute("q", questionnaire);
 		model.addAttribute("page", page);
