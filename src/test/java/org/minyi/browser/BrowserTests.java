@@ -212,8 +212,7 @@ class BrowserTests {
 		click("#audit-filter button[type=submit]");
 		assertThat(text("#audit-entries")).contains("创建账户").doesNotContain("登录成功");
 		click("#verify-chain");
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "审计链完整"));
+		waitForText("#verification", "审计链完整");
 		screenshot("audit");
 		logout();
 	}
@@ -390,8 +389,7 @@ class BrowserTests {
 	/** Moves on in the questionnaire and waits until the given page is shown. */
 	private void nextPage(int page) {
 		click("#next");
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "第 " + page + " / 5 页"));
+		waitForText("#progress-text", "第 " + page + " / 5 页");
 	}
 
 	private Long horizontalOverflow() {
@@ -496,13 +494,8 @@ class BrowserTests {
 				element.click();
 				return;
 			}
-			catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.JavascriptException e) {
-				if (attempt == 3) {
-					throw e;
-				}
-			}
 			catch (org.openqa.selenium.WebDriverException e) {
-				if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+				if (attempt == 3 || !documentReplaced(e)) {
 					throw e;
 				}
 			}
@@ -515,10 +508,43 @@ class BrowserTests {
 		element.sendKeys(text);
 	}
 
+	/** Waits until the element is shown and returns its text, reading it again if the page was replaced meanwhile. */
 	private String text(String css) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
-			.getText();
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> visibleTextOrNull(css));
+	}
+
+	private void waitForText(String css, String expected) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+			String shown = visibleTextOrNull(css);
+			return shown != null && shown.contains(expected);
+		});
+	}
+
+	/** The element's text, or null while it is missing, hidden or the document is being replaced. */
+	private String visibleTextOrNull(String css) {
+		try {
+			var element = driver.findElement(By.cssSelector(css));
+			return element.isDisplayed() ? element.getText() : null;
+		}
+		catch (org.openqa.selenium.NoSuchElementException e) {
+			return null;
+		}
+		catch (org.openqa.selenium.WebDriverException e) {
+			if (documentReplaced(e)) {
+				return null;
+			}
+			throw e;
+		}
+	}
+
+	/**
+	 * Whether the element went away with the document it belonged to: Chromium reports a stale element, a failed
+	 * script on it, or "Node with given id does not belong to the document" when a navigation lands in between.
+	 */
+	private static boolean documentReplaced(org.openqa.selenium.WebDriverException e) {
+		return e instanceof org.openqa.selenium.StaleElementReferenceException
+				|| e instanceof org.openqa.selenium.JavascriptException
+				|| (e.getMessage() != null && e.getMessage().contains("does not belong to the document"));
 	}
 
 	private static void screenshot(String name) throws IOException {
