@@ -11,7 +11,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealVector;
 
 /**
  * Calibrates weights to population margins by raking (iterative proportional fitting; with one
@@ -62,7 +61,7 @@ public final class Calibration {
 			}
 			error = maxRelativeError(levelOf, totals, weight);
 		}
-		return new Result(design.calibrated(weight, new SurveyDesign.CalibrationBasis(levelOf, totals, design.weight)),
+		return new Result(design.calibrated(weight, new SurveyDesign.CalibrationBasis(levelOf, totals, design.weight, weight)),
 				error <= tolerance, iteration, error);
 	}
 
@@ -73,31 +72,45 @@ public final class Calibration {
 	 */
 	static double[] residuals(SurveyDesign design, double[] z) {
 		SurveyDesign.CalibrationBasis basis = design.calibration;
+		int[][] levelOf = basis.levelOf();
+		double[] inverseG = basis.inverseG();
 		int[] offset = basis.columnOffsets();
+		double[] scaled = new double[design.size];
 		double[] right = new double[basis.columnCount()];
 		for (int i = 0; i < design.size; i++) {
-			double scaled = z[i] * basis.baseWeight()[i] / design.weight[i];
-			right[0] += scaled;
-			for (int m = 0; m < basis.levelOf().length; m++) {
-				int level = basis.levelOf()[m][i];
-				if (level > 0) {
-					right[offset[m] + level - 1] += scaled;
-				}
-			}
+			scaled[i] = z[i] * inverseG[i];
+			right[0] += scaled[i];
 		}
-		RealVector beta = basis.solver().solve(new ArrayRealVector(right, false));
-		double[] residual = new double[design.size];
-		for (int i = 0; i < design.size; i++) {
-			double fitted = beta.getEntry(0);
-			for (int m = 0; m < basis.levelOf().length; m++) {
-				int level = basis.levelOf()[m][i];
-				if (level > 0) {
-					fitted += beta.getEntry(offset[m] + level - 1);
-				}
+		for (int m = 0; m < levelOf.length; m++) {
+			double[] byLevel = new double[levelCount(basis, m)];
+			int[] level = levelOf[m];
+			for (int i = 0; i < design.size; i++) {
+				byLevel[level[i]] += scaled[i];
 			}
-			residual[i] = z[i] - design.weight[i] * fitted;
+			System.arraycopy(byLevel, 1, right, offset[m], levelCount(basis, m) - 1);
+		}
+		double[] beta = basis.solver().solve(new ArrayRealVector(right, false)).toArray();
+		// the residual array reuses the scaled values' storage: they are not needed any more
+		double[] residual = scaled;
+		for (int i = 0; i < design.size; i++) {
+			residual[i] = z[i] - design.weight[i] * beta[0];
+		}
+		for (int m = 0; m < levelOf.length; m++) {
+			double[] coefficient = new double[levelCount(basis, m)];
+			System.arraycopy(beta, offset[m], coefficient, 1, coefficient.length - 1);
+			int[] level = levelOf[m];
+			for (int i = 0; i < design.size; i++) {
+				residual[i] -= design.weight[i] * coefficient[level[i]];
+			}
 		}
 		return residual;
+	}
+
+	/** Levels of margin m: its columns in the basis plus the first level, which has none. */
+	private static int levelCount(SurveyDesign.CalibrationBasis basis, int m) {
+		int[] offset = basis.columnOffsets();
+		int next = m + 1 < offset.length ? offset[m + 1] : basis.columnCount();
+		return next - offset[m] + 1;
 	}
 
 	/** Σ w₀ xx' for the intercept-plus-indicators basis, decomposed once per calibrated design. */

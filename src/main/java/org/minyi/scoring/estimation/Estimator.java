@@ -122,9 +122,12 @@ public final class Estimator {
 	 */
 	static double variance(SurveyDesign design, double[] linearised) {
 		double[] z = design.calibration == null ? linearised : Calibration.residuals(design, linearised);
-		double[] psuTotal = new double[design.psuStratum.length];
-		for (int i = 0; i < design.size; i++) {
-			psuTotal[design.psu[i]] += z[i];
+		double[] psuTotal = z;
+		if (design.psuStratum.length < design.size) {
+			psuTotal = new double[design.psuStratum.length];
+			for (int i = 0; i < design.size; i++) {
+				psuTotal[design.psu[i]] += z[i];
+			}
 		}
 		int strata = design.psusInStratum.length;
 		double[] stratumSum = new double[strata];

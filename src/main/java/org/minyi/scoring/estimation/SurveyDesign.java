@@ -51,14 +51,15 @@ public final class SurveyDesign {
 	final CalibrationBasis calibration;
 
 	/**
-	 * What a design was calibrated on: each respondent's level index per margin, the margins'
-	 * totals, the weights before, and the decomposed normal equations of the calibration variables.
+	 * What a design was calibrated on: each respondent's level index per margin, the ratio of the weight
+	 * before calibration to the weight after (1/g), and the decomposed normal equations of the
+	 * calibration variables.
 	 */
 	static final class CalibrationBasis {
 
 		private final int[][] levelOf;
 
-		private final double[] baseWeight;
+		private final double[] inverseG;
 
 		private final int[] columnOffsets;
 
@@ -66,9 +67,12 @@ public final class SurveyDesign {
 
 		private final DecompositionSolver solver;
 
-		CalibrationBasis(int[][] levelOf, double[][] totals, double[] baseWeight) {
+		CalibrationBasis(int[][] levelOf, double[][] totals, double[] baseWeight, double[] calibratedWeight) {
 			this.levelOf = levelOf;
-			this.baseWeight = baseWeight;
+			this.inverseG = new double[baseWeight.length];
+			for (int i = 0; i < baseWeight.length; i++) {
+				inverseG[i] = baseWeight[i] / calibratedWeight[i];
+			}
 			this.columnOffsets = Calibration.offsets(totals);
 			this.columnCount = Calibration.columns(totals);
 			this.solver = Calibration.normalEquations(levelOf, columnOffsets, columnCount, baseWeight);
@@ -78,8 +82,8 @@ public final class SurveyDesign {
 			return levelOf;
 		}
 
-		double[] baseWeight() {
-			return baseWeight;
+		double[] inverseG() {
+			return inverseG;
 		}
 
 		int[] columnOffsets() {
@@ -128,17 +132,11 @@ public final class SurveyDesign {
 		for (int i = 0; i < n; i++) {
 			stratum[i] = strataIndex.computeIfAbsent(strata == null ? "" : strata[i], k -> strataIndex.size());
 		}
-		Map<String, Integer> psuIndex = new HashMap<>();
 		int[] psu = new int[n];
 		int[] psuStratum = new int[n];
-		for (int i = 0; i < n; i++) {
-			String key = stratum[i] + "\u0000" + (clusters == null ? "#" + i : clusters[i]);
-			int index = psuIndex.computeIfAbsent(key, k -> psuIndex.size());
-			psu[i] = index;
-			psuStratum[index] = stratum[i];
-		}
+		int psus = clusters == null ? respondentsAsPsus(stratum, psu, psuStratum) : clustersAsPsus(stratum, clusters, psu, psuStratum);
 		int[] psusInStratum = new int[strataIndex.size()];
-		for (int c = 0; c < psuIndex.size(); c++) {
+		for (int c = 0; c < psus; c++) {
 			psusInStratum[psuStratum[c]]++;
 		}
 		double[] fraction = new double[strataIndex.size()];
@@ -162,8 +160,28 @@ public final class SurveyDesign {
 				throw new IllegalArgumentException("weight of respondent " + i + " must be positive and finite");
 			}
 		}
-		return new SurveyDesign(n, stratum, psu, Arrays.copyOf(psuStratum, psuIndex.size()), psusInStratum, fraction, weight,
+		return new SurveyDesign(n, stratum, psu, Arrays.copyOf(psuStratum, psus), psusInStratum, fraction, weight,
 				lonelyPsu, null);
+	}
+
+	/** Each respondent is its own PSU (R's {@code id = ~1}): PSU i is respondent i. */
+	private static int respondentsAsPsus(int[] stratum, int[] psu, int[] psuStratum) {
+		for (int i = 0; i < stratum.length; i++) {
+			psu[i] = i;
+			psuStratum[i] = stratum[i];
+		}
+		return stratum.length;
+	}
+
+	/** PSUs numbered in order of appearance; a cluster label is unique within its stratum. */
+	private static int clustersAsPsus(int[] stratum, String[] clusters, int[] psu, int[] psuStratum) {
+		Map<String, Integer> psuIndex = new HashMap<>();
+		for (int i = 0; i < stratum.length; i++) {
+			int index = psuIndex.computeIfAbsent(stratum[i] + "\u0000" + clusters[i], k -> psuIndex.size());
+			psu[i] = index;
+			psuStratum[index] = stratum[i];
+		}
+		return psuIndex.size();
 	}
 
 	/** The same design with calibrated weights, remembering what they were calibrated on. */

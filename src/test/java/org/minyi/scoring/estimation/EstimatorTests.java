@@ -18,6 +18,7 @@ import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.minyi.scoring.RReference;
 import org.minyi.scoring.estimation.SurveyDesign.LonelyPsu;
 
 /**
@@ -31,7 +32,7 @@ class EstimatorTests {
 
 	private static final ApiSample CLUS1 = ApiSample.read("apiclus1.csv");
 
-	private static final Map<String, double[]> R = expected();
+	private static final Map<String, double[]> R = RReference.expected();
 
 	@Test
 	void stratifiedSampleMatchesThePublishedValues() {
@@ -198,20 +199,12 @@ class EstimatorTests {
 		assertThat(estimate.se()).as(name + " SE").isCloseTo(expected[1], withinPercentage(1e-7));
 	}
 
-	private static Map<String, double[]> expected() {
-		Map<String, double[]> expected = new HashMap<>();
-		for (CSVRecord row : ApiSample.records("expected.csv")) {
-			expected.put(row.get("case"), new double[] { Double.parseDouble(row.get("estimate")), Double.parseDouble(row.get("se")) });
-		}
-		return expected;
-	}
-
 	/** The columns of R's api samples that the tests use. */
 	record ApiSample(String[] stype, String[] dnum, double[] weight, double[] fpc, double[] api00, double[] api99, double[] enroll,
 			double[] schoolWide) {
 
 		static ApiSample read(String file) {
-			List<CSVRecord> rows = records(file);
+			List<CSVRecord> rows = RReference.records(file);
 			int n = rows.size();
 			ApiSample sample = new ApiSample(new String[n], new String[n], new double[n], new double[n], new double[n], new double[n],
 					new double[n], new double[n]);
@@ -227,15 +220,6 @@ class EstimatorTests {
 				sample.schoolWide[i] = row.get("sch.wide").equals("Yes") ? 1 : 0;
 			}
 			return sample;
-		}
-
-		static List<CSVRecord> records(String file) {
-			try (Reader in = new InputStreamReader(EstimatorTests.class.getResourceAsStream("/scoring/r/" + file), StandardCharsets.UTF_8)) {
-				return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-			}
-			catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
 		}
 
 		int size() {
