@@ -48,7 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * weights to the district's gender and age-group figures from {@code org}, and stores
  * a snapshot with every indicator for the district and each township — official-style and
  * weighted with SE and 95 % interval — and the townships' ranks with rank sets and the probability
- * of meeting their score targets. Runs when a round closes, and on demand.
+ * of meeting their score targets; each political-legal department with the indicator its settings
+ * name, ranked among the departments. Runs when a round closes, and on demand.
  */
 @Service
 @Transactional
@@ -66,13 +67,16 @@ public class RoundScoring {
 
 	private final JdbcTemplate batch;
 
+	private final ScoringSettingsStore settings;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	RoundScoring(ResponseReader responses, RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units,
-			JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, Clock clock) {
+			ScoringSettingsStore settings, JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, Clock clock) {
 		this.responses = responses;
+		this.settings = settings;
 		this.rounds = rounds;
 		this.instruments = instruments;
 		this.units = units;
@@ -95,19 +99,13 @@ public class RoundScoring {
 
 	public ScoreSnapshot compute(long roundId) {
 		RoundView round = rounds.find(roundId).orElseThrow(() -> new RecordNotFoundException("round", roundId));
-		InstrumentDefinition definition = instruments.find(round.instrumentVersionId()).orElseThrow().definition();
 		Map<Long, UnitView> townships = new LinkedHashMap<>();
 		for (UnitView unit : units.list(DataScope.wholeDistrict())) {
 			if (unit.kind() == UnitKind.TOWNSHIP && round.targets().stream().anyMatch(t -> t.unitId() == unit.id())) {
 				townships.put(unit.id(), unit);
 			}
 		}
-		ScoringInput input = ScoringInput.of(definition, names(Gender.values()), names(AgeGroup.values()));
-		responses.forEach(roundId, response -> {
-			if (response.outcome() == ResponseOutcome.COMPLETE && townships.containsKey(response.stratumUnitId())) {
-				input.add(response.stratumUnitId(), response.answers());
-			}
-		});
+		ScoringInput input = input(round, townships.keySet());
 		Map<Long, Double> population = new HashMap<>();
 		townships.values().forEach(t -> {
 			if (t.populationTotal() != null) {
@@ -124,9 +122,23 @@ public class RoundScoring {
 				});
 			}
 		});
-		ScoringInput.Designed designed = input.design(population, genderTotals, ageTotals);
+		ScoringSettings chosen = settings.of(roundId);
+		ScoringInput.Designed designed = input.design(population, genderTotals, ageTotals, chosen);
 		List<ScoreRow> rows = score(input, designed, new ArrayList<>(townships.keySet()), round);
+		rows.addAll(departments(input, designed, chosen, round));
 		return store(round, input.size(), rows, input.mainIndicator(), designed.settings());
+	}
+
+	/** The round's complete responses from the given townships, as arrays to estimate on. */
+	ScoringInput input(RoundView round, Set<Long> townships) {
+		InstrumentDefinition definition = instruments.find(round.instrumentVersionId()).orElseThrow().definition();
+		ScoringInput input = ScoringInput.of(definition, names(Gender.values()), names(AgeGroup.values()));
+		responses.forEach(round.id(), response -> {
+			if (response.outcome() == ResponseOutcome.COMPLETE && townships.contains(response.stratumUnitId())) {
+				input.add(response.stratumUnitId(), response.communityUnitId(), response.answers());
+			}
+		});
+		return input;
 	}
 
 	@Transactional(readOnly = true)
@@ -162,17 +174,54 @@ public class RoundScoring {
 				mains.values().stream().mapToDouble(Estimate::se).toArray(), 0.05);
 		for (long township : townships) {
 			int position = ranked.indexOf(township);
-			Double target = round.targets().stream()
-				.filter(x -> x.unitId() == township && x.scoreTarget() != null)
-				.map(x -> x.scoreTarget().doubleValue())
-				.findFirst()
-				.orElse(null);
+			Double target = scoreTarget(round, township);
 			for (String indicator : input.indicators()) {
 				boolean main = indicator.equals(input.mainIndicator());
 				rows.add(row(township, indicator, designed, main && position >= 0 ? ranks.get(position) : null, main ? target : null));
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * Each political-legal department is scored by its own indicator over the whole district, and ranked
+	 * among the departments with the SE of each pairwise difference (the same respondents rate them all).
+	 */
+	private static List<ScoreRow> departments(ScoringInput input, ScoringInput.Designed designed, ScoringSettings chosen,
+			RoundView round) {
+		Map<Long, String> scored = new LinkedHashMap<>();
+		chosen.departmentIndicators().forEach((unit, indicator) -> {
+			if (input.indicators().contains(indicator) && round.targets().stream().anyMatch(t -> t.unitId() == unit)
+					&& designed.estimate(indicator, null).n() > 0) {
+				scored.put(unit, indicator);
+			}
+		});
+		List<String> indicators = new ArrayList<>(scored.values());
+		int p = indicators.size();
+		double[] theta = new double[p];
+		double[][] differenceSe = new double[p][p];
+		for (int j = 0; j < p; j++) {
+			theta[j] = designed.estimate(indicators.get(j), null).value();
+			for (int k = j + 1; k < p; k++) {
+				differenceSe[j][k] = designed.difference(indicators.get(j), indicators.get(k)).se();
+				differenceSe[k][j] = differenceSe[j][k];
+			}
+		}
+		List<Rankings.Rank> ranks = Rankings.rank(theta, differenceSe, 0.05);
+		List<ScoreRow> rows = new ArrayList<>();
+		int j = 0;
+		for (Map.Entry<Long, String> department : scored.entrySet()) {
+			rows.add(row(department.getKey(), department.getValue(), designed, ranks.get(j++), scoreTarget(round, department.getKey())));
+		}
+		return rows;
+	}
+
+	private static Double scoreTarget(RoundView round, long unit) {
+		return round.targets().stream()
+			.filter(x -> x.unitId() == unit && x.scoreTarget() != null)
+			.map(x -> x.scoreTarget().doubleValue())
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static ScoreRow row(long unit, String indicator, ScoringInput.Designed designed, Rankings.Rank rank, Double target) {

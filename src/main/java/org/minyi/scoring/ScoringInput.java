@@ -1,6 +1,7 @@
 package org.minyi.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.minyi.scoring.ScoringSettings.CalibrationMargin;
 import org.minyi.scoring.estimation.Calibration;
 import org.minyi.scoring.estimation.Estimate;
 import org.minyi.scoring.estimation.Estimator;
@@ -34,6 +36,8 @@ final class ScoringInput {
 	private final Map<String, Map<String, Double>> composites = new LinkedHashMap<>();
 
 	private final List<Long> township = new ArrayList<>();
+
+	private final List<Long> community = new ArrayList<>();
 
 	/** The questions whose option codes are the gender and age-group cells of the population figures. */
 	private Question genderQuestion;
@@ -86,8 +90,9 @@ final class ScoringInput {
 		return into;
 	}
 
-	void add(long stratum, Answers answers) {
+	void add(long stratum, Long communityId, Answers answers) {
 		township.add(stratum);
+		community.add(communityId);
 		gender.add(genderQuestion == null ? null : answers.get(genderQuestion.id()).stream().findFirst().orElse(null));
 		age.add(ageQuestion == null ? null : answers.get(ageQuestion.id()).stream().findFirst().orElse(null));
 		scores.forEach((indicator, question) -> {
@@ -116,12 +121,73 @@ final class ScoringInput {
 		return composites.isEmpty() ? scores.keySet().iterator().next() : new ArrayList<>(composites.keySet()).get(composites.size() - 1);
 	}
 
+	/** The composite's weights on score indicators; a score indicator weighs 1 on itself. */
+	Map<String, Double> weightsOf(String indicator) {
+		return scores.containsKey(indicator) ? Map.of(indicator, 1.0) : composites.getOrDefault(indicator, Map.of());
+	}
+
+	/**
+	 * Each respondent of the township's own score on the indicator: the λ-weighted mean of the parts
+	 * they answered validly (NaN with none), so that groups of respondents can be compared.
+	 */
+	double[] respondentScores(String indicator) {
+		Map<String, Double> weights = weightsOf(indicator);
+		double[] result = new double[township.size()];
+		for (int i = 0; i < result.length; i++) {
+			double sum = 0;
+			double weight = 0;
+			for (Map.Entry<String, Double> part : weights.entrySet()) {
+				double value = points.get(part.getKey()).get(i);
+				if (!Double.isNaN(value)) {
+					sum += part.getValue() * value;
+					weight += part.getValue();
+				}
+			}
+			result[i] = weight == 0 ? Double.NaN : sum / weight;
+		}
+		return result;
+	}
+
+	/** Gender, age group and community of each respondent, as group labels for diagnosis. */
+	Map<String, String[]> groupings() {
+		Map<String, String[]> groupings = new LinkedHashMap<>();
+		groupings.put("GENDER", gender.toArray(String[]::new));
+		groupings.put("AGE_GROUP", age.toArray(String[]::new));
+		groupings.put("COMMUNITY", community.stream().map(c -> c == null ? null : String.valueOf(c)).toArray(String[]::new));
+		return groupings;
+	}
+
+	/** Whether respondent i lives in the township. */
+	boolean[] inTownship(long unit) {
+		boolean[] in = new boolean[township.size()];
+		for (int i = 0; i < in.length; i++) {
+			in[i] = township.get(i) == unit;
+		}
+		return in;
+	}
+
+	/** The township's valid answers to a score indicator, and how many of them are below 60 points (negative). */
+	int[] validAndNegative(String indicator, long unit) {
+		int valid = 0;
+		int negative = 0;
+		List<Double> values = points.get(indicator);
+		for (int i = 0; i < values.size(); i++) {
+			if (township.get(i) == unit && !Double.isNaN(values.get(i))) {
+				valid++;
+				negative += values.get(i) < 60 ? 1 : 0;
+			}
+		}
+		return new int[] { valid, negative };
+	}
+
 	/**
 	 * Stratified by township, weighted N_h/n_h, with the finite population correction where N_h is
-	 * known; then raked to the gender and age-group totals when every respondent gave both and the
-	 * raking converges. Returns the design and a description of what was done.
+	 * known; then raked to the margins the settings name that the data can carry (every respondent
+	 * answered the question and the district has the figures), trimmed to the settings' bounds.
+	 * Returns the design and a description of what was done.
 	 */
-	Designed design(Map<Long, Double> population, Map<String, Double> genderTotals, Map<String, Double> ageTotals) {
+	Designed design(Map<Long, Double> population, Map<String, Double> genderTotals, Map<String, Double> ageTotals,
+			ScoringSettings settings) {
 		int n = township.size();
 		String[] strata = new String[n];
 		Map<String, Double> populations = new LinkedHashMap<>();
@@ -142,22 +208,33 @@ final class ScoringInput {
 			weights[i] = total == null ? 1 : total / counts.get(strata[i]);
 		}
 		SurveyDesign design = SurveyDesign.of(strata, null, weights, populations, SurveyDesign.LonelyPsu.CERTAINTY);
-		if (n == 0 || populations.size() != counts.size() || gender.contains(null) || age.contains(null)
-				|| genderTotals.isEmpty() || ageTotals.isEmpty()) {
-			return new Designed(design, "strata=township; weights=population/respondents; fpc; not raked");
+		String base = "strata=township; weights=population/respondents; fpc";
+		List<Margin> margins = new ArrayList<>();
+		if (settings.margins().contains(CalibrationMargin.TOWNSHIP) && populations.size() == counts.size()) {
+			margins.add(new Margin("township", strata, populations));
 		}
-		Map<String, Double> townshipTotals = new LinkedHashMap<>();
-		populations.forEach(townshipTotals::put);
-		Calibration.Result raked = Calibration.rake(design, List.of(new Margin("township", strata, townshipTotals),
-				new Margin("gender", gender.toArray(String[]::new), genderTotals),
-				new Margin("age", age.toArray(String[]::new), ageTotals)), 1e-10, 100);
+		if (settings.margins().contains(CalibrationMargin.GENDER) && !gender.contains(null) && !genderTotals.isEmpty()) {
+			margins.add(new Margin("gender", gender.toArray(String[]::new), genderTotals));
+		}
+		if (settings.margins().contains(CalibrationMargin.AGE_GROUP) && !age.contains(null) && !ageTotals.isEmpty()) {
+			margins.add(new Margin("age group", age.toArray(String[]::new), ageTotals));
+		}
+		if (n == 0 || margins.isEmpty()) {
+			return new Designed(design, base + "; not raked");
+		}
+		String names = margins.stream().map(Margin::name).collect(Collectors.joining(", "));
+		double meanWeight = Arrays.stream(weights).average().orElse(1);
+		double low = settings.trimLow() == null ? 0 : settings.trimLow() * meanWeight;
+		double high = settings.trimHigh() == null ? Double.POSITIVE_INFINITY : settings.trimHigh() * meanWeight;
+		Calibration.Result raked = Calibration.rake(design, margins, low, high, 1e-10, 100);
+		String trimming = settings.trimmed() ? String.format(Locale.ROOT, ", trimmed to %s-%s x mean weight",
+				settings.trimLow() == null ? "0" : settings.trimLow(), settings.trimHigh() == null ? "inf" : settings.trimHigh()) : "";
 		if (!raked.converged()) {
-			return new Designed(design, "strata=township; weights=population/respondents; fpc; raking to township, gender, "
-					+ "age group did not converge (a cell without respondents?), design weights used");
+			return new Designed(design, base + "; raking to " + names + trimming
+					+ " did not converge (a cell without respondents, or bounds too tight?), design weights used");
 		}
-		return new Designed(raked.design(), "strata=township; weights=population/respondents, raked to township, gender, "
-				+ "age group (" + raked.iterations() + " iterations); fpc; Kish deff "
-				+ String.format(Locale.ROOT, "%.2f", raked.design().kishDeff()));
+		return new Designed(raked.design(), base + "; raked to " + names + trimming + " (" + raked.iterations()
+				+ " iterations); Kish deff " + String.format(Locale.ROOT, "%.2f", raked.design().kishDeff()));
 	}
 
 	/** The responses with their design, ready to estimate any indicator for the district or a township. */
@@ -186,6 +263,14 @@ final class ScoringInput {
 
 		boolean isDistrict(long unit) {
 			return !townships.contains(unit);
+		}
+
+		/** The district-wide difference of two indicators, with the SE of their combined linearisation. */
+		Estimate difference(String first, String second) {
+			double[] a = values(first);
+			double[] b = values(second);
+			return Estimator.composite(design, List.of(new Estimator.Part(a, included(a, null), 1),
+					new Estimator.Part(b, included(b, null), -1)));
 		}
 
 		Estimate estimate(String indicator, Long domain) {

@@ -121,6 +121,9 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /scoring/rounds/{id}", RESULTS);
 		TABLE.put("POST /scoring/rounds/{id}/compute", FIELDWORK);
 		TABLE.put("GET /scoring/rounds/{id}/export", RESULTS);
+		TABLE.put("GET /scoring/rounds/{id}/units/{unitId}", RESULTS);
+		TABLE.put("GET /scoring/rounds/{id}/settings", ROUND_EDIT);
+		TABLE.put("POST /scoring/rounds/{id}/settings", ROUND_EDIT);
 		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}/response-counts", ROUND_VIEW);

@@ -1,6 +1,7 @@
 package org.minyi.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,6 +19,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
 import org.minyi.org.UnitManagement;
+import org.minyi.platform.BusinessRuleException;
 import org.minyi.survey.Answers;
 import org.minyi.survey.InstrumentCatalog;
 import org.minyi.survey.InvitationBatch;
@@ -58,6 +60,12 @@ class RoundScoringTests {
 
 	@Autowired
 	UnitManagement units;
+
+	@Autowired
+	ScoringSettingsStore settings;
+
+	@Autowired
+	UnitReports reports;
 
 	@Autowired
 	MockMvc mvc;
@@ -126,6 +134,107 @@ class RoundScoringTests {
 		assertThat(snapshot.responseCount()).isGreaterThan(400);
 		assertThat(snapshot.settings()).contains("raked to township, gender, age group");
 		assertThat(snapshot.rows()).filteredOn(r -> r.indicator().equals("OVERALL") && r.rank() != null).hasSize(8);
+	}
+
+	@Test
+	void departmentsAreScoredOnTheirOwnIndicatorAndRankedTogether() {
+		RoundView demo = demoRound("2026年第三季度");
+		ScoreSnapshot snapshot = Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> scoring.latest(demo.id()), found -> found.isPresent()
+					&& found.get().rows().stream().anyMatch(r -> r.unitId() == unit("YJGA")))
+			.orElseThrow();
+		ScoreRow police = row(snapshot, unit("YJGA"), "SATISFACTION_POLICE");
+		assertThat(police.estimate()).as("the district's police satisfaction")
+			.isEqualTo(row(snapshot, unit("YJ"), "SATISFACTION_POLICE").estimate());
+		List<ScoreRow> departments = snapshot.rows().stream()
+			.filter(r -> List.of(unit("YJGA"), unit("YJFY"), unit("YJJCY"), unit("YJSFJ")).contains(r.unitId()))
+			.toList();
+		assertThat(departments).hasSize(4).allSatisfy(r -> {
+			assertThat(r.rankLower()).isLessThanOrEqualTo(r.rank());
+			assertThat(r.rank()).isLessThanOrEqualTo(r.rankUpper());
+		});
+		assertThat(departments).extracting(ScoreRow::rank).contains(1);
+	}
+
+	@Test
+	void weightingSettingsChooseTheMarginsAndAreChecked() {
+		RoundView round = fieldingRound();
+		submit(round, "YJCG", "VERY_SAFE");
+		submit(round, "YJHK", "UNSAFE");
+		settings.save(round.id(), new ScoringSettings(Set.of(ScoringSettings.CalibrationMargin.TOWNSHIP), 0.5, 2.0, Map.of()));
+		assertThat(scoring.compute(round.id()).settings()).contains("raked to township, trimmed to 0.5-2.0 x mean weight")
+			.doesNotContain("gender");
+		settings.save(round.id(), new ScoringSettings(Set.of(), null, null, Map.of()));
+		assertThat(scoring.compute(round.id()).settings()).contains("not raked");
+		assertThat(settings.of(round.id()).margins()).isEmpty();
+		Map<ScoringSettings, String> refused = Map.of(
+				new ScoringSettings(Set.of(), 0.5, null, Map.of()), "scoring.settings.error.trimWithoutMargins",
+				new ScoringSettings(Set.of(ScoringSettings.CalibrationMargin.GENDER), 1.5, null, Map.of()), "scoring.settings.error.trimLow",
+				new ScoringSettings(Set.of(ScoringSettings.CalibrationMargin.GENDER), null, 0.5, Map.of()), "scoring.settings.error.trimHigh",
+				new ScoringSettings(Set.of(), null, null, Map.of(unit("YJCG"), "SATISFACTION_POLICE")), "scoring.settings.error.department",
+				new ScoringSettings(Set.of(), null, null, Map.of(unit("YJGA"), "NO_SUCH_INDICATOR")), "scoring.settings.error.department");
+		refused.forEach((bad, key) -> assertThatThrownBy(() -> settings.save(round.id(), bad))
+			.isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.messageKey()).isEqualTo(key)));
+		assertThat(settings.of(round.id()).margins()).as("nothing refused was stored").isEmpty();
+	}
+
+	/**
+	 * The interim results of the fielding demo round against the closed one and the official ledger. The
+	 * indicator contributions add up to the official-style gap to the district, the group effects to zero,
+	 * and each what-if is the least number of answers that lifts the score to the target.
+	 */
+	@Test
+	void aTownshipsReportExplainsItsScore() {
+		RoundView current = demoRound("2026年第四季度");
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scoring.latest(current.id()).isPresent());
+		UnitReport report = reports.of(current.id(), unit("YJCG")).orElseThrow();
+		// other tests' rounds share the database: the previous round is an earlier fielded one with results for the unit
+		assertThat(report.previous().round().periodStart()).isBefore(current.periodStart());
+		assertThat(report.previous().round().kind().isFielded()).isTrue();
+		ScoreRow before = report.previous().rows().get("OVERALL");
+		assertThat(report.previous().change().difference()).isCloseTo(report.main().estimate() - before.estimate(), within(1e-9));
+		assertThat(report.ledger().round().kind()).isEqualTo(RoundKind.OFFICIAL);
+		assertThat(report.ledger().result().overallScore()).isNotNull();
+		assertThat(report.trend()).extracting(UnitReport.TrendPoint::round)
+			.contains(report.ledger().round().name())
+			.containsSubsequence(report.previous().round().name(), current.name())
+			.last().isEqualTo(current.name());
+		assertThat(report.trend().get(report.trend().size() - 1).estimate()).isEqualTo(report.main().estimate());
+		double gap = report.main().official() - report.district().get("OVERALL").official();
+		assertThat(report.indicatorGaps().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(gap, within(1e-9));
+		assertThat(report.groups()).containsKeys("GENDER", "AGE_GROUP", "COMMUNITY");
+		report.groups().values().forEach(effects -> assertThat(effects.stream().mapToDouble(e -> e.contribution()).sum())
+			.isCloseTo(0, within(1e-9)));
+		assertThat(report.target()).isEqualTo(85.0);
+		assertThat(report.whatIf()).hasSize(5);
+		for (UnitReport.WhatIf w : report.whatIf().stream().filter(x -> x.needed() != null && x.needed() > 0).toList()) {
+			double lambda = w.indicator().equals("SECURITY") ? 0.5 : 0.125;
+			double perAnswer = lambda * 50 / w.valid();
+			assertThat(report.main().official() + w.needed() * perAnswer).isGreaterThanOrEqualTo(85 - 1e-9);
+			assertThat(report.main().official() + (w.needed() - 1) * perAnswer).isLessThan(85);
+			assertThat(w.needed()).isLessThanOrEqualTo(w.negative());
+		}
+	}
+
+	@Test
+	void unitPagesFollowTheDataScope() throws Exception {
+		RoundView closed = demoRound("2026年第三季度");
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scoring.latest(closed.id()).isPresent());
+		String own = mvc.perform(get("/scoring/rounds/{id}/units/{u}", closed.id(), unit("YJCG"))
+			.with(user(users.loadUserByUsername("officer")))).andReturn().getResponse().getContentAsString();
+		assertThat(own).contains("id=\"unit-indicators\"", "id=\"radar-chart\"");
+		assertThat(mvc.perform(get("/scoring/rounds/{id}/units/{u}", closed.id(), unit("YJHK"))
+			.with(user(users.loadUserByUsername("officer")))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/scoring/rounds/{id}/units/{u}", closed.id(), unit("YJHK"))
+			.with(user(users.loadUserByUsername("leader")))).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
+	private RoundView demoRound(String prefix) {
+		return rounds.list().stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow();
+	}
+
+	private long unit(String code) {
+		return units.findByCode(code).orElseThrow().id();
 	}
 
 	private RoundView fieldingRound() {

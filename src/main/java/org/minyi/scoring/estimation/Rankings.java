@@ -35,6 +35,22 @@ public final class Rankings {
 	 */
 	public static List<Rank> rank(double[] theta, double[] se, double alpha) {
 		int p = theta.length;
+		double[][] differenceSe = new double[p][p];
+		for (int j = 0; j < p; j++) {
+			for (int k = 0; k < p; k++) {
+				differenceSe[j][k] = Math.sqrt(se[j] * se[j] + se[k] * se[k]);
+			}
+		}
+		return rank(theta, differenceSe, alpha);
+	}
+
+	/**
+	 * The same for estimates that are not independent — several indicators from the same respondents,
+	 * as the political-legal departments' scores are: {@code differenceSe[j][k]} is the SE of
+	 * θ̂_j − θ̂_k (from their combined linearisation, which accounts for the covariance).
+	 */
+	public static List<Rank> rank(double[] theta, double[][] differenceSe, double alpha) {
+		int p = theta.length;
 		double critical = p > 1 ? NORMAL.inverseCumulativeProbability(1 - alpha / (2.0 * (p - 1))) : Double.POSITIVE_INFINITY;
 		List<Rank> ranks = new ArrayList<>(p);
 		for (int j = 0; j < p; j++) {
@@ -46,9 +62,8 @@ public final class Rankings {
 					continue;
 				}
 				higher += theta[k] > theta[j] ? 1 : 0;
-				double spread = Math.sqrt(se[j] * se[j] + se[k] * se[k]);
-				significantlyBetter += (theta[k] - theta[j]) / spread > critical ? 1 : 0;
-				significantlyWorse += (theta[j] - theta[k]) / spread > critical ? 1 : 0;
+				significantlyBetter += (theta[k] - theta[j]) / differenceSe[j][k] > critical ? 1 : 0;
+				significantlyWorse += (theta[j] - theta[k]) / differenceSe[j][k] > critical ? 1 : 0;
 			}
 			ranks.add(new Rank(1 + higher, 1 + significantlyBetter, p - significantlyWorse));
 		}

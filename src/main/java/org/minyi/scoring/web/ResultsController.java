@@ -2,6 +2,7 @@ package org.minyi.scoring.web;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,9 @@ import org.minyi.platform.web.Flash;
 import org.minyi.scoring.RoundScoring;
 import org.minyi.scoring.ScoreRow;
 import org.minyi.scoring.ScoreSnapshot;
+import org.minyi.scoring.UnitReport;
+import org.minyi.scoring.UnitReports;
+import org.minyi.scoring.estimation.Diagnosis;
 import org.minyi.survey.InstrumentCatalog;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
@@ -60,13 +64,19 @@ class ResultsController {
 
 	private final UnitManagement units;
 
+	private final UnitReports reports;
+
+	private final ResultCharts charts;
+
 	private final Flash flash;
 
 	private final MessageSource messages;
 
-	ResultsController(RoundScoring scoring, RoundManagement rounds, InstrumentCatalog instruments, UnitManagement units, Flash flash,
-			MessageSource messages) {
+	ResultsController(RoundScoring scoring, UnitReports reports, ResultCharts charts, RoundManagement rounds,
+			InstrumentCatalog instruments, UnitManagement units, Flash flash, MessageSource messages) {
 		this.scoring = scoring;
+		this.reports = reports;
+		this.charts = charts;
 		this.rounds = rounds;
 		this.instruments = instruments;
 		this.units = units;
@@ -79,8 +89,11 @@ class ResultsController {
 		RoundView round = rounds.find(id).orElseThrow(() -> new RecordNotFoundException("round", id));
 		model.addAttribute("round", round);
 		scoring.latest(id).ifPresent(snapshot -> {
+			List<Line> lines = lines(snapshot, round);
 			model.addAttribute("snapshot", snapshot);
-			model.addAttribute("lines", lines(snapshot, round));
+			model.addAttribute("lines", lines.stream().filter(l -> l.unit().kind() != UnitKind.POLITICAL_LEGAL).toList());
+			model.addAttribute("departments", lines.stream().filter(l -> l.unit().kind() == UnitKind.POLITICAL_LEGAL).toList());
+			model.addAttribute("rankingChart", charts.ranking(lines.stream().filter(l -> l.unit().kind() == UnitKind.TOWNSHIP).toList()));
 			Map<String, String> titles = titles(round);
 			List<String> computed = snapshot.rows().stream().map(ScoreRow::indicator).distinct().toList();
 			model.addAttribute("indicators", titles.keySet().stream().filter(computed::contains).toList());
@@ -122,17 +135,51 @@ class ResultsController {
 		return byUnit.entrySet().stream()
 			.filter(e -> unitById.containsKey(e.getKey()) && scope.covers(unitById.get(e.getKey()).path()))
 			.map(e -> Map.entry(e.getKey(), scope.districtWide() ? e.getValue() : withoutSmallCells(e.getValue())))
-			.map(e -> new Line(unitById.get(e.getKey()), e.getValue().get(snapshot.mainIndicator()), e.getValue(),
+			.map(e -> new Line(unitById.get(e.getKey()), mainRow(unitById.get(e.getKey()), e.getValue(), snapshot), e.getValue(),
 					round.targets().stream().filter(t -> t.unitId() == e.getKey()).findFirst().orElse(null)))
-			.sorted((a, b) -> {
-				boolean aDistrict = a.unit().kind() == UnitKind.DISTRICT;
-				boolean bDistrict = b.unit().kind() == UnitKind.DISTRICT;
-				if (aDistrict != bDistrict) {
-					return aDistrict ? -1 : 1;
-				}
-				return Integer.compare(rankOf(a), rankOf(b));
-			})
+			.sorted(Comparator.comparing((Line l) -> l.unit().kind() != UnitKind.DISTRICT)
+				.thenComparing(l -> l.unit().kind() == UnitKind.POLITICAL_LEGAL)
+				.thenComparingInt(ResultsController::rankOf))
 			.toList();
+	}
+
+	/** A department is ranked on its own indicator, every other unit on the round's main indicator. */
+	private static ScoreRow mainRow(UnitView unit, Map<String, ScoreRow> rows, ScoreSnapshot snapshot) {
+		return unit.kind() == UnitKind.POLITICAL_LEGAL ? rows.values().iterator().next() : rows.get(snapshot.mainIndicator());
+	}
+
+	/** One unit's results with diagnosis; a unit outside the user's data scope does not exist for them. */
+	@GetMapping("/units/{unitId}")
+	String unit(@PathVariable long id, @PathVariable long unitId, Model model) {
+		DataScope scope = CurrentUser.required().dataScope();
+		UnitView unit = units.findById(unitId).filter(u -> scope.covers(u.path()))
+			.orElseThrow(() -> new RecordNotFoundException("unit", unitId));
+		UnitReport report = reports.of(id, unitId).orElseThrow(() -> new RecordNotFoundException("results", unitId));
+		UnitReport shown = scope.districtWide() ? report : withoutSmallGroups(report);
+		Map<String, String> titles = titles(report.round());
+		Map<String, ScoreRow> ordered = new LinkedHashMap<>();
+		titles.keySet().stream().filter(shown.rows()::containsKey).forEach(i -> ordered.put(i, shown.rows().get(i)));
+		model.addAttribute("report", shown);
+		model.addAttribute("orderedRows", ordered);
+		model.addAttribute("titles", titles);
+		model.addAttribute("officerView", !scope.districtWide());
+		model.addAttribute("radarChart", charts.radar(ordered, shown, titles));
+		model.addAttribute("trendChart", charts.trend(report));
+		model.addAttribute("communities", units.list(DataScope.wholeDistrict()).stream()
+			.filter(u -> u.kind() == UnitKind.COMMUNITY)
+			.collect(Collectors.toMap(u -> String.valueOf(u.id()), UnitView::name)));
+		model.addAttribute("unitName", unit.name());
+		return "scoring/unit";
+	}
+
+	/** Unit officers see no group of fewer than {@link #MINIMUM_CELL} respondents. */
+	private static UnitReport withoutSmallGroups(UnitReport report) {
+		Map<String, List<Diagnosis.GroupEffect>> groups = new LinkedHashMap<>();
+		report.groups().forEach((grouping, effects) -> groups.put(grouping,
+				effects.stream().filter(e -> e.n() >= MINIMUM_CELL).toList()));
+		return new UnitReport(report.round(), report.unit(), report.mainIndicator(), withoutSmallCells(report.rows()),
+				report.district(), report.previous(), report.ledger(), report.indicatorGaps(), groups, report.whatIf(), report.target(),
+				report.trend());
 	}
 
 	/** A unit officer sees no number resting on fewer than {@link #MINIMUM_CELL} respondents. */

@@ -22,6 +22,19 @@ class RankingsTests {
 			.containsExactly(new Rank(1, 1, 2), new Rank(2, 1, 3), new Rank(3, 2, 3));
 	}
 
+	/**
+	 * Positively correlated estimates (the same respondents rate every department): with s = 3 each the
+	 * independent SE of a difference is √18 = 4.24 and 85 vs 80 is not told apart (1.18 < 2.24); with a
+	 * correlation of 0.9 the difference's SE is √(18 − 2·0.9·9) = 1.34 and 5/1.34 = 3.73 separates them.
+	 */
+	@Test
+	void correlatedEstimatesUseTheSeOfEachDifference() {
+		double pairwise = Math.sqrt(18 - 2 * 0.9 * 9);
+		double[][] differenceSe = { { 0, pairwise, pairwise }, { pairwise, 0, pairwise }, { pairwise, pairwise, 0 } };
+		assertThat(Rankings.rank(new double[] { 90, 85, 80 }, differenceSe, 0.05))
+			.containsExactly(new Rank(1, 1, 1), new Rank(2, 2, 2), new Rank(3, 3, 3));
+	}
+
 	@Test
 	void tiesShareTheBetterRankAndASingleUnitIsFirst() {
 		assertThat(Rankings.rank(new double[] { 88, 88, 70 }, new double[] { 0.5, 0.5, 0.5 }, 0.05))
