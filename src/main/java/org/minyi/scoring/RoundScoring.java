@@ -126,7 +126,7 @@ public class RoundScoring {
 		ScoringInput.Designed designed = input.design(population, genderTotals, ageTotals, chosen);
 		List<ScoreRow> rows = score(input, designed, new ArrayList<>(townships.keySet()), round);
 		rows.addAll(departments(input, designed, chosen, round));
-		return store(round, input.size(), rows, input.mainIndicator(), designed.settings());
+		return store(round, input.size(), rows, input.mainIndicator(), designed.weighting().encode());
 	}
 
 	/** The round's complete responses from the given townships, as arrays to estimate on. */

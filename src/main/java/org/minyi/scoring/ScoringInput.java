@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -184,7 +183,7 @@ final class ScoringInput {
 	 * Stratified by township, weighted N_h/n_h, with the finite population correction where N_h is
 	 * known; then raked to the margins the settings name that the data can carry (every respondent
 	 * answered the question and the district has the figures), trimmed to the settings' bounds.
-	 * Returns the design and a description of what was done.
+	 * Returns the design and the weighting it used.
 	 */
 	Designed design(Map<Long, Double> population, Map<String, Double> genderTotals, Map<String, Double> ageTotals,
 			ScoringSettings settings) {
@@ -208,33 +207,30 @@ final class ScoringInput {
 			weights[i] = total == null ? 1 : total / counts.get(strata[i]);
 		}
 		SurveyDesign design = SurveyDesign.of(strata, null, weights, populations, SurveyDesign.LonelyPsu.CERTAINTY);
-		String base = "strata=township; weights=population/respondents; fpc";
 		List<Margin> margins = new ArrayList<>();
+		List<CalibrationMargin> used = new ArrayList<>();
 		if (settings.margins().contains(CalibrationMargin.TOWNSHIP) && populations.size() == counts.size()) {
 			margins.add(new Margin("township", strata, populations));
+			used.add(CalibrationMargin.TOWNSHIP);
 		}
 		if (settings.margins().contains(CalibrationMargin.GENDER) && !gender.contains(null) && !genderTotals.isEmpty()) {
 			margins.add(new Margin("gender", gender.toArray(String[]::new), genderTotals));
+			used.add(CalibrationMargin.GENDER);
 		}
 		if (settings.margins().contains(CalibrationMargin.AGE_GROUP) && !age.contains(null) && !ageTotals.isEmpty()) {
 			margins.add(new Margin("age group", age.toArray(String[]::new), ageTotals));
+			used.add(CalibrationMargin.AGE_GROUP);
 		}
 		if (n == 0 || margins.isEmpty()) {
-			return new Designed(design, base + "; not raked");
+			return new Designed(design, new Weighting(List.of(), true, 0, null, null, n == 0 ? 1 : design.kishDeff()));
 		}
-		String names = margins.stream().map(Margin::name).collect(Collectors.joining(", "));
 		double meanWeight = Arrays.stream(weights).average().orElse(1);
 		double low = settings.trimLow() == null ? 0 : settings.trimLow() * meanWeight;
 		double high = settings.trimHigh() == null ? Double.POSITIVE_INFINITY : settings.trimHigh() * meanWeight;
 		Calibration.Result raked = Calibration.rake(design, margins, low, high, 1e-10, 100);
-		String trimming = settings.trimmed() ? String.format(Locale.ROOT, ", trimmed to %s-%s x mean weight",
-				settings.trimLow() == null ? "0" : settings.trimLow(), settings.trimHigh() == null ? "inf" : settings.trimHigh()) : "";
-		if (!raked.converged()) {
-			return new Designed(design, base + "; raking to " + names + trimming
-					+ " did not converge (a cell without respondents, or bounds too tight?), design weights used");
-		}
-		return new Designed(raked.design(), base + "; raked to " + names + trimming + " (" + raked.iterations()
-				+ " iterations); Kish deff " + String.format(Locale.ROOT, "%.2f", raked.design().kishDeff()));
+		SurveyDesign chosen = raked.converged() ? raked.design() : design;
+		return new Designed(chosen, new Weighting(used, raked.converged(), raked.iterations(), settings.trimLow(), settings.trimHigh(),
+				chosen.kishDeff()));
 	}
 
 	/** The responses with their design, ready to estimate any indicator for the district or a township. */
@@ -242,7 +238,7 @@ final class ScoringInput {
 
 		private final SurveyDesign design;
 
-		private final String settings;
+		private final Weighting weighting;
 
 		/** Points per score indicator, NaN for no valid answer; built once, read for every unit and indicator. */
 		private final Map<String, double[]> values = new LinkedHashMap<>();
@@ -251,14 +247,14 @@ final class ScoringInput {
 
 		private final Set<Long> townships = Set.copyOf(township);
 
-		private Designed(SurveyDesign design, String settings) {
+		private Designed(SurveyDesign design, Weighting weighting) {
 			this.design = design;
-			this.settings = settings;
+			this.weighting = weighting;
 			points.forEach((indicator, list) -> values.put(indicator, list.stream().mapToDouble(Double::doubleValue).toArray()));
 		}
 
-		String settings() {
-			return settings;
+		Weighting weighting() {
+			return weighting;
 		}
 
 		boolean isDistrict(long unit) {

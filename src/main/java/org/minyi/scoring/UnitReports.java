@@ -129,10 +129,13 @@ public class UnitReports {
 			.orElse(null);
 	}
 
-	/** λⱼ·(unitⱼ − districtⱼ) on official-style numbers, for a unit below the district level only. */
+	/**
+	 * λⱼ·(unitⱼ − districtⱼ) on official-style numbers, for a township only: the district has no gap to
+	 * itself, and a department's score is the district's own answers about it.
+	 */
 	private static Map<String, Double> gaps(ScoringInput input, String main, Map<String, ScoreRow> rows,
 			Map<String, ScoreRow> district, UnitView unit) {
-		if (unit.kind() == UnitKind.DISTRICT) {
+		if (unit.kind() != UnitKind.TOWNSHIP) {
 			return Map.of();
 		}
 		Map<String, Double> lambda = new LinkedHashMap<>();

@@ -423,6 +423,7 @@ class BrowserTests {
 		click("#results-link");
 		assertThat(text("#results")).contains("云江区", "城关街道", "名 (");
 		assertThat(text("#snapshot-info")).contains("综合得分");
+		assertThat(text("#weighting")).contains("校准到镇(街道)人口、性别结构、年龄结构");
 		assertThat(text("#department-results")).contains("公安分局", "公安满意度", "名 (");
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector("#ranking-chart[data-chart-drawn=ranking] canvas")).isEmpty());

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -89,7 +91,7 @@ class RoundScoringTests {
 		long chengguan = units.findByCode("YJCG").orElseThrow().id();
 		long hekou = units.findByCode("YJHK").orElseThrow().id();
 		assertThat(snapshot.responseCount()).isEqualTo(4);
-		assertThat(snapshot.settings()).as("no woman answered: the gender margin cannot be met").contains("did not converge");
+		assertThat(snapshot.weighting().orElseThrow().converged()).as("no woman answered: the gender margin cannot be met").isFalse();
 		assertThat(row(snapshot, district, "SECURITY").official()).isCloseTo((100 + 80 + 0) / 3.0, within(1e-9));
 		assertThat(row(snapshot, chengguan, "SECURITY").official()).isCloseTo(90, within(1e-9));
 		assertThat(row(snapshot, hekou, "SECURITY").respondents()).isEqualTo(1);
@@ -132,7 +134,9 @@ class RoundScoringTests {
 			.until(() -> scoring.latest(demo.id()), found -> found.isPresent())
 			.orElseThrow();
 		assertThat(snapshot.responseCount()).isGreaterThan(400);
-		assertThat(snapshot.settings()).contains("raked to township, gender, age group");
+		assertThat(snapshot.weighting().orElseThrow().margins()).containsExactly(ScoringSettings.CalibrationMargin.TOWNSHIP,
+				ScoringSettings.CalibrationMargin.GENDER, ScoringSettings.CalibrationMargin.AGE_GROUP);
+		assertThat(snapshot.weighting().orElseThrow().raked()).isTrue();
 		assertThat(snapshot.rows()).filteredOn(r -> r.indicator().equals("OVERALL") && r.rank() != null).hasSize(8);
 	}
 
@@ -157,15 +161,17 @@ class RoundScoringTests {
 	}
 
 	@Test
-	void weightingSettingsChooseTheMarginsAndAreChecked() {
+	void weightingSettingsChooseTheMarginsAndAreChecked() throws Exception {
 		RoundView round = fieldingRound();
 		submit(round, "YJCG", "VERY_SAFE");
 		submit(round, "YJHK", "UNSAFE");
 		settings.save(round.id(), new ScoringSettings(Set.of(ScoringSettings.CalibrationMargin.TOWNSHIP), 0.5, 2.0, Map.of()));
-		assertThat(scoring.compute(round.id()).settings()).contains("raked to township, trimmed to 0.5-2.0 x mean weight")
-			.doesNotContain("gender");
+		Weighting trimmed = scoring.compute(round.id()).weighting().orElseThrow();
+		assertThat(trimmed.margins()).containsExactly(ScoringSettings.CalibrationMargin.TOWNSHIP);
+		assertThat(trimmed.raked()).isTrue();
+		assertThat(List.of(trimmed.trimLow(), trimmed.trimHigh())).containsExactly(0.5, 2.0);
 		settings.save(round.id(), new ScoringSettings(Set.of(), null, null, Map.of()));
-		assertThat(scoring.compute(round.id()).settings()).contains("not raked");
+		assertThat(scoring.compute(round.id()).weighting().orElseThrow().raked()).isFalse();
 		assertThat(settings.of(round.id()).margins()).isEmpty();
 		Map<ScoringSettings, String> refused = Map.of(
 				new ScoringSettings(Set.of(), 0.5, null, Map.of()), "scoring.settings.error.trimWithoutMargins",
@@ -176,6 +182,14 @@ class RoundScoringTests {
 		refused.forEach((bad, key) -> assertThatThrownBy(() -> settings.save(round.id(), bad))
 			.isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.messageKey()).isEqualTo(key)));
 		assertThat(settings.of(round.id()).margins()).as("nothing refused was stored").isEmpty();
+
+		var district = user(users.loadUserByUsername("district"));
+		assertThat(mvc.perform(post("/scoring/rounds/{id}/settings", round.id()).with(district).with(csrf())
+			.param("margin", "NO_SUCH_MARGIN")).andReturn().getResponse().getStatus()).isEqualTo(400);
+		String flashError = mvc.perform(post("/scoring/rounds/{id}/settings", round.id()).with(district).with(csrf())
+			.param("margin", "GENDER").param("trimLow", "abc")).andReturn().getFlashMap().get("flashError").toString();
+		assertThat(flashError).contains("abc").contains("不是有效的数字");
+		assertThat(settings.of(round.id()).margins()).as("forged or malformed forms change nothing").isEmpty();
 	}
 
 	/**

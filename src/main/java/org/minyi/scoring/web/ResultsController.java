@@ -26,12 +26,14 @@ import org.minyi.scoring.ScoreRow;
 import org.minyi.scoring.ScoreSnapshot;
 import org.minyi.scoring.UnitReport;
 import org.minyi.scoring.UnitReports;
+import org.minyi.scoring.Weighting;
 import org.minyi.scoring.estimation.Diagnosis;
 import org.minyi.survey.InstrumentCatalog;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
 import org.minyi.survey.Target;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -98,6 +100,7 @@ class ResultsController {
 			List<String> computed = snapshot.rows().stream().map(ScoreRow::indicator).distinct().toList();
 			model.addAttribute("indicators", titles.keySet().stream().filter(computed::contains).toList());
 			model.addAttribute("titles", titles);
+			model.addAttribute("weightingText", weightingText(snapshot, LocaleContextHolder.getLocale()));
 		});
 		return "scoring/results";
 	}
@@ -125,7 +128,7 @@ class ResultsController {
 		return "redirect:/scoring/rounds/" + id;
 	}
 
-	/** The district first, then townships by rank. */
+	/** The district first, then townships by rank, then departments by rank. */
 	private List<Line> lines(ScoreSnapshot snapshot, RoundView round) {
 		Map<Long, UnitView> unitById = units.list(DataScope.wholeDistrict()).stream()
 			.collect(Collectors.toMap(UnitView::id, Function.identity()));
@@ -192,6 +195,28 @@ class ResultsController {
 
 	private static int rankOf(Line line) {
 		return line.main() == null || line.main().rank() == null ? Integer.MAX_VALUE : line.main().rank();
+	}
+
+	/** The snapshot's weighting in words; text recorded before weightings were structured is shown as it is. */
+	private String weightingText(ScoreSnapshot snapshot, Locale locale) {
+		return snapshot.weighting().map(w -> {
+			if (w.margins().isEmpty()) {
+				return messages.getMessage("results.weighting.none", new Object[] { deff(w) }, locale);
+			}
+			String margins = w.margins().stream()
+				.map(m -> messages.getMessage("scoring.margin." + m, null, locale))
+				.collect(Collectors.joining(messages.getMessage("results.weighting.and", null, locale)));
+			if (!w.converged()) {
+				return messages.getMessage("results.weighting.notConverged", new Object[] { margins }, locale);
+			}
+			String trim = w.trimmed() ? messages.getMessage("results.weighting.trim", new Object[] {
+					w.trimLow() == null ? "0" : w.trimLow(), w.trimHigh() == null ? "∞" : w.trimHigh() }, locale) : "";
+			return messages.getMessage("results.weighting.raked", new Object[] { margins, w.iterations(), trim, deff(w) }, locale);
+		}).orElse(snapshot.settings());
+	}
+
+	private static String deff(Weighting weighting) {
+		return String.format(Locale.ROOT, "%.2f", weighting.kishDeff());
 	}
 
 	/** Indicator codes in instrument order (questions, then composites), to their codes or composite titles. */
