@@ -123,6 +123,11 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /scoring/rounds/{id}/export", RESULTS);
 		TABLE.put("GET /scoring/rounds/{id}/units/{unitId}", RESULTS);
 		TABLE.put("GET /scoring/rounds/{id}/settings", ROUND_EDIT);
+		TABLE.put("GET /fieldwork/frames", FIELDWORK);
+		TABLE.put("POST /fieldwork/frames", FIELDWORK);
+		TABLE.put("GET /fieldwork/frames/{id}", FIELDWORK);
+		TABLE.put("GET /fieldwork/frames/{id}/rejections", FIELDWORK);
+		TABLE.put("POST /fieldwork/frames/{id}/purge", ROUND_EDIT);
 		TABLE.put("POST /scoring/rounds/{id}/settings", ROUND_EDIT);
 		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);

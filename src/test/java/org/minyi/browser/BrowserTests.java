@@ -454,6 +454,32 @@ class BrowserTests {
 	}
 
 	@Test
+	void supervisorImportsASampleFrameAndTheDistrictPurgesIt() throws IOException {
+		login("supervisor", DEMO_PASSWORD);
+		click("#nav-frames");
+		assertThat(text("#frame-list")).contains("2026年电话样本（演示）");
+		screenshot("frames");
+		Path file = Files.createTempFile("frame", ".csv");
+		Files.writeString(file, "电话号码,镇(街道),性别\n13512340001,城关街道,女\n13512340002,YJHK,男\n135,城关街道,\n", StandardCharsets.UTF_8);
+		type("#frame-name", "browser frame");
+		driver.findElement(By.id("frame-file")).sendKeys(file.toAbsolutePath().toString());
+		click("#frame-submit");
+		assertThat(text("#flash")).contains("导入完成：2 个号码");
+		assertThat(text("#frame-numbers")).contains("135****0001", "城关街道", "女").doesNotContain("13512340001");
+		assertThat(driver.findElements(By.id("frame-rejections"))).hasSize(1);
+		assertThat(driver.findElements(By.id("frame-purge"))).as("only the district admin destroys numbers").isEmpty();
+		screenshot("frame");
+		String framePage = driver.getCurrentUrl();
+		logout();
+		login("district", DEMO_PASSWORD);
+		driver.get(framePage);
+		click("#frame-purge");
+		driver.switchTo().alert().accept();
+		assertThat(text("#frame-purged")).contains("销毁");
+		logout();
+	}
+
+	@Test
 	void districtAdminSetsTheWeightingOfARound() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/scoring/rounds/" + fieldingRound().id());
