@@ -21,6 +21,7 @@ import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.tabular.TabularFileException;
 import org.minyi.platform.tabular.TabularReader;
+import org.minyi.survey.RoundManagement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,6 +70,8 @@ public class SampleFrames {
 
 	private final UnitManagement units;
 
+	private final RoundManagement rounds;
+
 	private final PersonalData personalData;
 
 	private final MessageSource messages;
@@ -79,11 +82,12 @@ public class SampleFrames {
 
 	private final Clock clock;
 
-	SampleFrames(JdbcClient jdbc, JdbcTemplate batch, UnitManagement units, PersonalData personalData, MessageSource messages,
-			ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
+	SampleFrames(JdbcClient jdbc, JdbcTemplate batch, UnitManagement units, RoundManagement rounds, PersonalData personalData,
+			MessageSource messages, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.units = units;
+		this.rounds = rounds;
 		this.personalData = personalData;
 		this.messages = messages;
 		this.json = json;
@@ -98,6 +102,9 @@ public class SampleFrames {
 	public FrameView importFile(String name, Long roundId, InputStream file) {
 		if (name == null || name.isBlank() || name.strip().length() > 100) {
 			throw new BusinessRuleException("name", "fieldwork.frame.error.name");
+		}
+		if (roundId != null && rounds.find(roundId).filter(r -> r.kind().isFielded()).isEmpty()) {
+			throw new BusinessRuleException("round", "fieldwork.frame.error.round");
 		}
 		var key = new GeneratedKeyHolder();
 		jdbc.sql("""

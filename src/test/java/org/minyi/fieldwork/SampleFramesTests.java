@@ -81,7 +81,10 @@ class SampleFramesTests {
 			.isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.messageKey()).isEqualTo("fieldwork.frame.error.column"));
 		assertThatThrownBy(() -> frames.importFile("not a table", null, new ByteArrayInputStream(new byte[] { 0, 1, 2, 3 })))
 			.isInstanceOf(BusinessRuleException.class);
-		assertThat(frames.list()).extracting(FrameView::name).doesNotContain("no township", "not a table");
+		assertThatThrownBy(() -> frames.importFile("forged round", 987654321L, new ByteArrayInputStream("电话号码,镇(街道)\n13812349999,YJCG\n"
+			.getBytes(StandardCharsets.UTF_8)))).isInstanceOfSatisfying(BusinessRuleException.class,
+					e -> assertThat(e.messageKey()).isEqualTo("fieldwork.frame.error.round"));
+		assertThat(frames.list()).extracting(FrameView::name).doesNotContain("no township", "not a table", "forged round");
 	}
 
 	@Test

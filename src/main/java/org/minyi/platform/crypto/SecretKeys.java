@@ -40,6 +40,8 @@ public class SecretKeys {
 
 	private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
 
+	private final Map<String, ThreadLocal<Mac>> macs = new ConcurrentHashMap<>();
+
 	SecretKeys(Environment environment, MinyiProperties properties) {
 		this.environment = environment;
 		this.keyDirectory = properties.dataDir().resolve("keys");
@@ -59,10 +61,16 @@ public class SecretKeys {
 	 * for a value that must be recognised again (de-duplication) but never read back.
 	 */
 	public String keyedHash(String name, String value) {
+		Mac mac = macs.computeIfAbsent(name, n -> ThreadLocal.withInitial(() -> newMac(n))).get();
+		return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** A keyed MAC is set up once per key and thread (doFinal resets it): imports hash a million values. */
+	private Mac newMac(String name) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(get(name), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+			return mac;
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("HmacSHA256 unavailable", e);
