@@ -70,8 +70,10 @@ public class UnitReports {
 			.map(t -> t.scoreTarget().doubleValue())
 			.findFirst()
 			.orElse(null);
-		Set<Long> townships = snapshot.rows().stream().map(ScoreRow::unitId)
-			.filter(id -> units.findById(id).map(u -> u.kind() == UnitKind.TOWNSHIP).orElse(false))
+		Set<Long> scored = snapshot.rows().stream().map(ScoreRow::unitId).collect(Collectors.toSet());
+		Set<Long> townships = units.list(DataScope.wholeDistrict()).stream()
+			.filter(u -> u.kind() == UnitKind.TOWNSHIP && scored.contains(u.id()))
+			.map(UnitView::id)
 			.collect(Collectors.toSet());
 		ScoringInput input = scoring.input(round, townships);
 		boolean[] respondents = unit.kind() == UnitKind.TOWNSHIP ? input.inTownship(unitId) : null;
