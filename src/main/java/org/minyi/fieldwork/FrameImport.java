@@ -193,8 +193,11 @@ final class FrameImport implements Consumer<TabularRow> {
 				values.put(name, row.cell(i));
 			}
 		});
+		if (values.isEmpty()) {
+			return null;
+		}
 		String text = json.writeValueAsString(values);
-		return values.isEmpty() ? null : text.length() <= 2000 ? text : text.substring(0, 2000);
+		return text.length() <= 2000 ? text : text.substring(0, 2000);
 	}
 
 	private String cell(TabularRow row, Column column) {

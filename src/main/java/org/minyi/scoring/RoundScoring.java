@@ -190,18 +190,21 @@ public class RoundScoring {
 	private static List<ScoreRow> departments(ScoringInput input, ScoringInput.Designed designed, ScoringSettings chosen,
 			RoundView round) {
 		Map<Long, String> scored = new LinkedHashMap<>();
+		List<Double> estimates = new ArrayList<>();
 		chosen.departmentIndicators().forEach((unit, indicator) -> {
-			if (input.indicators().contains(indicator) && round.targets().stream().anyMatch(t -> t.unitId() == unit)
-					&& designed.estimate(indicator, null).n() > 0) {
-				scored.put(unit, indicator);
+			if (input.indicators().contains(indicator) && round.targets().stream().anyMatch(t -> t.unitId() == unit)) {
+				Estimate estimate = designed.estimate(indicator, null);
+				if (estimate.n() > 0) {
+					scored.put(unit, indicator);
+					estimates.add(estimate.value());
+				}
 			}
 		});
 		List<String> indicators = new ArrayList<>(scored.values());
 		int p = indicators.size();
-		double[] theta = new double[p];
+		double[] theta = estimates.stream().mapToDouble(Double::doubleValue).toArray();
 		double[][] differenceSe = new double[p][p];
 		for (int j = 0; j < p; j++) {
-			theta[j] = designed.estimate(indicators.get(j), null).value();
 			for (int k = j + 1; k < p; k++) {
 				differenceSe[j][k] = designed.difference(indicators.get(j), indicators.get(k)).se();
 				differenceSe[k][j] = differenceSe[j][k];

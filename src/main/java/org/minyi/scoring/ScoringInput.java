@@ -64,7 +64,7 @@ final class ScoringInput {
 			}
 		}
 		for (Question question : definition.questions()) {
-			if (question.indicator() != null && question.options().stream().anyMatch(o -> o.points() != null)) {
+			if (question.isScored()) {
 				input.scores.put(question.indicator(), question);
 				input.points.put(question.indicator(), new ArrayList<>());
 			}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -113,12 +114,19 @@ public class ScoringSettingsStore {
 		}
 	}
 
+	/** The round's score indicators, in question order: what a department can be scored on. */
+	@Transactional(readOnly = true)
+	public List<String> scoreIndicators(RoundView round) {
+		return instruments.find(round.instrumentVersionId()).orElseThrow().definition().questions().stream()
+			.filter(Question::isScored)
+			.map(Question::indicator)
+			.distinct()
+			.toList();
+	}
+
 	private void checkDepartments(RoundView round, Map<Long, String> departments) {
 		Set<Long> inScope = round.targets().stream().map(Target::unitId).collect(Collectors.toSet());
-		Set<String> scores = instruments.find(round.instrumentVersionId()).orElseThrow().definition().questions().stream()
-			.filter(q -> q.indicator() != null && q.options().stream().anyMatch(o -> o.points() != null))
-			.map(Question::indicator)
-			.collect(Collectors.toSet());
+		List<String> scores = scoreIndicators(round);
 		departments.forEach((unit, indicator) -> {
 			boolean department = inScope.contains(unit)
 					&& units.findById(unit).map(u -> u.kind() == UnitKind.POLITICAL_LEGAL).orElse(false);

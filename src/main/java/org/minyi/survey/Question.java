@@ -24,4 +24,9 @@ public record Question(String id, QuestionType type, String text, List<AnswerOpt
 	public boolean isShown(Answers answers) {
 		return showWhen == null || showWhen.holds(answers);
 	}
+
+	/** Whether the question scores an indicator: it names one and its options carry points. */
+	public boolean isScored() {
+		return indicator != null && options.stream().anyMatch(o -> o.points() != null);
+	}
 }

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.minyi.org.UnitKind;
@@ -15,8 +16,6 @@ import org.minyi.platform.web.Flash;
 import org.minyi.scoring.ScoringSettings;
 import org.minyi.scoring.ScoringSettings.CalibrationMargin;
 import org.minyi.scoring.ScoringSettingsStore;
-import org.minyi.survey.InstrumentCatalog;
-import org.minyi.survey.Question;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
 import org.minyi.survey.Target;
@@ -40,17 +39,13 @@ class ScoringSettingsController {
 
 	private final RoundManagement rounds;
 
-	private final InstrumentCatalog instruments;
-
 	private final UnitManagement units;
 
 	private final Flash flash;
 
-	ScoringSettingsController(ScoringSettingsStore settings, RoundManagement rounds, InstrumentCatalog instruments,
-			UnitManagement units, Flash flash) {
+	ScoringSettingsController(ScoringSettingsStore settings, RoundManagement rounds, UnitManagement units, Flash flash) {
 		this.settings = settings;
 		this.rounds = rounds;
-		this.instruments = instruments;
 		this.units = units;
 		this.flash = flash;
 	}
@@ -63,14 +58,10 @@ class ScoringSettingsController {
 		model.addAttribute("margins", CalibrationMargin.values());
 		model.addAttribute("departments", round.targets().stream().map(Target::unitId)
 			.map(units::findById)
-			.flatMap(java.util.Optional::stream)
+			.flatMap(Optional::stream)
 			.filter(u -> u.kind() == UnitKind.POLITICAL_LEGAL)
 			.toList());
-		model.addAttribute("scores", instruments.find(round.instrumentVersionId()).orElseThrow().definition().questions().stream()
-			.filter(q -> q.indicator() != null && q.options().stream().anyMatch(o -> o.points() != null))
-			.map(Question::indicator)
-			.distinct()
-			.toList());
+		model.addAttribute("scores", settings.scoreIndicators(round));
 		return "scoring/settings";
 	}
 
