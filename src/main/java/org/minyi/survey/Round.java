@@ -55,22 +55,39 @@ class Round {
 	}
 
 	static Round create(RoundDraft draft, Collection<Long> unitsInScope, Instant now) {
+		Round round = new Round();
+		round.status = RoundStatus.DRAFT;
+		round.createdAt = now;
+		round.revise(draft, unitsInScope, now);
+		return round;
+	}
+
+	/**
+	 * Changes what a draft round is: name, kind, period, instrument, modes and the units in scope.
+	 * Units that stay keep their targets; once fielding has started the round no longer changes,
+	 * because responses and sample already refer to it.
+	 */
+	void revise(RoundDraft draft, Collection<Long> unitsInScope, Instant now) {
+		if (status != RoundStatus.DRAFT) {
+			throw BusinessRuleException.of("round.error.notDraft");
+		}
 		if (draft.periodEnd().isBefore(draft.periodStart())) {
 			throw new BusinessRuleException("periodEnd", "round.error.period");
 		}
-		Round round = new Round();
-		round.name = draft.name().strip();
-		round.kind = draft.kind();
-		round.periodStart = draft.periodStart();
-		round.periodEnd = draft.periodEnd();
-		round.instrumentVersionId = draft.instrumentVersionId();
-		round.modes = draft.kind().isFielded() && draft.modes() != null
+		if (unitsInScope.isEmpty()) {
+			throw new BusinessRuleException("units", "round.error.noUnits");
+		}
+		name = draft.name().strip();
+		kind = draft.kind();
+		periodStart = draft.periodStart();
+		periodEnd = draft.periodEnd();
+		instrumentVersionId = draft.instrumentVersionId();
+		modes = draft.kind().isFielded() && draft.modes() != null
 				? draft.modes().stream().sorted().map(Mode::name).collect(Collectors.joining(",")) : "";
-		round.status = RoundStatus.DRAFT;
-		unitsInScope.forEach(unit -> round.units.add(new RoundUnit(unit, null, null)));
-		round.createdAt = now;
-		round.updatedAt = now;
-		return round;
+		units.removeIf(u -> !unitsInScope.contains(u.unitId()));
+		Set<Long> kept = units.stream().map(RoundUnit::unitId).collect(Collectors.toSet());
+		unitsInScope.stream().filter(u -> !kept.contains(u)).forEach(u -> units.add(new RoundUnit(u, null, null)));
+		updatedAt = now;
 	}
 
 	/** Replaces the targets of units in scope; a closed round's targets no longer change. */

@@ -2,8 +2,10 @@ package org.minyi.survey;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
@@ -45,12 +47,30 @@ public class RoundManagement {
 	}
 
 	public RoundView create(RoundDraft draft) {
-		InstrumentVersion instrument = instruments.find(draft.instrumentVersionId())
-			.filter(v -> !v.isDraft())
-			.orElseThrow(() -> new BusinessRuleException("instrumentVersionId", "round.error.instrument"));
+		InstrumentVersion instrument = publishedInstrument(draft);
 		Round round = rounds.save(Round.create(draft, ratedUnits(), clock.instant()));
 		events.publishEvent(AuditEvent.of("round.create", "round", round.id(), "name=" + round.name() + ", kind="
 				+ draft.kind() + ", instrument=" + instrument.code() + " v" + instrument.version()));
+		return round.view();
+	}
+
+	/**
+	 * Revises a draft round. The scope may be any of the rated units (district, townships,
+	 * political-legal departments); the district itself always stays in scope.
+	 */
+	public RoundView revise(long id, RoundDraft draft, Collection<Long> unitsInScope) {
+		Round round = load(id);
+		publishedInstrument(draft);
+		List<Long> rated = ratedUnits();
+		if (!rated.containsAll(unitsInScope)) {
+			throw new BusinessRuleException("units", "round.error.unitNotRated");
+		}
+		Set<Long> scope = new LinkedHashSet<>(unitsInScope);
+		units.root().ifPresent(district -> scope.add(district.id()));
+		round.revise(draft, scope, clock.instant());
+		round = rounds.save(round);
+		events.publishEvent(AuditEvent.of("round.revise", "round", id, "name=" + round.name() + ", kind=" + draft.kind()
+				+ ", units=" + scope.size()));
 		return round.view();
 	}
 
@@ -92,12 +112,22 @@ public class RoundManagement {
 		return rounds.findById(id).map(Round::view);
 	}
 
-	private List<Long> ratedUnits() {
+	private InstrumentVersion publishedInstrument(RoundDraft draft) {
+		return instruments.find(draft.instrumentVersionId())
+			.filter(v -> !v.isDraft())
+			.orElseThrow(() -> new BusinessRuleException("instrumentVersionId", "round.error.instrument"));
+	}
+
+	/** The units a round can rate, in the tree's order: district, active townships and political-legal departments. */
+	public List<UnitView> ratedUnitViews() {
 		return units.list(DataScope.wholeDistrict()).stream()
 			.filter(UnitView::active)
 			.filter(u -> u.kind() == UnitKind.DISTRICT || u.kind() == UnitKind.TOWNSHIP || u.kind() == UnitKind.POLITICAL_LEGAL)
-			.map(UnitView::id)
 			.toList();
+	}
+
+	private List<Long> ratedUnits() {
+		return ratedUnitViews().stream().map(UnitView::id).toList();
 	}
 
 	private Round load(long id) {

@@ -103,6 +103,8 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /survey/rounds", ROUND_VIEW);
 		TABLE.put("GET /survey/rounds/{id}", ROUND_VIEW);
 		TABLE.put("GET /survey/rounds/new", ROUND_EDIT);
+		TABLE.put("GET /survey/rounds/{id}/edit", ROUND_EDIT);
+		TABLE.put("POST /survey/rounds/{id}", ROUND_EDIT);
 		TABLE.put("POST /survey/rounds", ROUND_EDIT);
 		TABLE.put("POST /survey/rounds/{id}/targets", ROUND_EDIT);
 		TABLE.put("POST /survey/rounds/{id}/status", ROUND_EDIT);

@@ -30,6 +30,7 @@ import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundStatus;
 import org.minyi.survey.RoundView;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -273,9 +274,22 @@ class BrowserTests {
 		assertThat(text("#flash")).contains("目标已保存");
 		assertThat(driver.findElement(By.cssSelector("#targets tr:nth-child(2) input[name^=score]")).getAttribute("value"))
 			.startsWith("88");
+
+		click("#round-edit");
+		type("#name", "浏览器测试轮次（修订）");
+		WebElement justice = driver.findElement(By.xpath("//label[contains(., '司法局')]/preceding-sibling::input"));
+		justice.click();
+		screenshot("round-edit");
+		click("#round-save");
+		assertThat(text("#flash")).contains("测评轮次已修改");
+		assertThat(text("h1")).contains("浏览器测试轮次（修订）");
+		assertThat(text("#targets")).contains("公安分局").doesNotContain("司法局");
+		assertThat(driver.findElement(By.cssSelector("#targets tr:nth-child(2) input[name^=score]")).getAttribute("value"))
+			.as("a unit that stays keeps its target").startsWith("88");
 		click("#to-FIELDING");
 		driver.switchTo().alert().accept();
 		assertThat(text("#round-status")).isEqualTo("调查中");
+		assertThat(driver.findElements(By.id("round-edit"))).as("a fielding round is no longer edited").isEmpty();
 		screenshot("round-detail");
 		logout();
 	}

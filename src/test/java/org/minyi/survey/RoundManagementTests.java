@@ -72,6 +72,23 @@ class RoundManagementTests {
 	}
 
 	@Test
+	void aRevisedScopeHoldsOnlyRatedUnitsAndAlwaysTheDistrict() {
+		RoundView round = rounds.create(draft(RoundKind.MOCK));
+		long district = units.root().orElseThrow().id();
+		long chengguan = units.findByCode("YJCG").orElseThrow().id();
+		long police = units.findByCode("YJGA").orElseThrow().id();
+		long community = units.findByCode("YJCG01").orElseThrow().id();
+
+		rounds.revise(round.id(), draft(RoundKind.MOCK), List.of(chengguan, police));
+		assertThat(rounds.find(round.id()).orElseThrow().targets()).extracting(Target::unitId)
+			.containsExactlyInAnyOrder(district, chengguan, police);
+
+		assertThatThrownBy(() -> rounds.revise(round.id(), draft(RoundKind.MOCK), List.of(chengguan, community)))
+			.hasMessage("round.error.unitNotRated");
+		assertThat(rounds.find(round.id()).orElseThrow().targets()).as("nothing changed").hasSize(3);
+	}
+
+	@Test
 	void demoRoundsArePresent() {
 		assertThat(rounds.list()).extracting(RoundView::status)
 			.contains(RoundStatus.PUBLISHED, RoundStatus.CLOSED, RoundStatus.DRAFT);

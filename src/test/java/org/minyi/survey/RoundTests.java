@@ -59,6 +59,31 @@ class RoundTests {
 	}
 
 	@Test
+	void aDraftIsRevisedKeepingTheTargetsOfUnitsThatStay() {
+		Round round = round(RoundKind.MOCK, Set.of(Mode.WEB));
+		round.setTargets(List.of(new Target(2, new BigDecimal("90"), null), new Target(3, null, 3)), NOW);
+		round.revise(new RoundDraft(" 2026 Q3 revised ", RoundKind.PULSE, LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 15),
+				2L, Set.of(Mode.CATI)), List.of(1L, 2L, 4L), NOW);
+		RoundView view = round.view();
+		assertThat(view.name()).isEqualTo("2026 Q3 revised");
+		assertThat(view.kind()).isEqualTo(RoundKind.PULSE);
+		assertThat(view.instrumentVersionId()).isEqualTo(2L);
+		assertThat(view.modes()).containsExactly(Mode.CATI);
+		assertThat(view.targets()).containsExactly(new Target(1, null, null), new Target(2, new BigDecimal("90"), null),
+				new Target(4, null, null));
+	}
+
+	@Test
+	void onlyADraftIsRevised() {
+		Round round = round(RoundKind.MOCK, Set.of(Mode.WEB));
+		RoundDraft same = new RoundDraft("x", RoundKind.MOCK, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31), 1L,
+				Set.of(Mode.WEB));
+		assertThatThrownBy(() -> round.revise(same, List.of(), NOW)).hasMessage("round.error.noUnits");
+		round.moveTo(RoundStatus.FIELDING, NOW);
+		assertThatThrownBy(() -> round.revise(same, List.of(1L), NOW)).hasMessage("round.error.notDraft");
+	}
+
+	@Test
 	void periodMustNotEndBeforeItStarts() {
 		assertThatThrownBy(() -> Round.create(new RoundDraft("x", RoundKind.MOCK, LocalDate.of(2026, 7, 2),
 				LocalDate.of(2026, 7, 1), 1L, Set.of(Mode.WEB)), List.of(1L), NOW)).hasMessage("round.error.period");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ class RoundController {
 	@GetMapping("/new")
 	@PreAuthorize(EDIT)
 	String createForm(Model model) {
-		return form(model, new RoundForm());
+		return form(model, new RoundForm(), null);
 	}
 
 	@PostMapping
@@ -91,7 +92,7 @@ class RoundController {
 	String create(@Valid @ModelAttribute("form") RoundForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
-			return form(model, form);
+			return form(model, form, null);
 		}
 		try {
 			RoundView round = rounds.create(form.toDraft());
@@ -100,7 +101,37 @@ class RoundController {
 		}
 		catch (BusinessRuleException e) {
 			errors.rejectValue(e.field() == null ? "name" : e.field(), e.messageKey(), e.arguments(), e.messageKey());
-			return form(model, form);
+			return form(model, form, null);
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	@PreAuthorize(EDIT)
+	String editForm(@PathVariable long id, Model model) {
+		RoundView round = rounds.find(id).orElseThrow(() -> new RecordNotFoundException("round", id));
+		return form(model, RoundForm.of(round), round);
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize(EDIT)
+	String revise(@PathVariable long id, @Valid @ModelAttribute("form") RoundForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		RoundView round = rounds.find(id).orElseThrow(() -> new RecordNotFoundException("round", id));
+		if (errors.hasErrors()) {
+			return form(model, form, round);
+		}
+		try {
+			rounds.revise(id, form.toDraft(), form.getUnits());
+			flash.success(redirect, "round.revised");
+			return "redirect:/survey/rounds/" + id;
+		}
+		catch (BusinessRuleException e) {
+			if (e.field() == null) {
+				flash.error(redirect, e);
+				return "redirect:/survey/rounds/" + id;
+			}
+			errors.rejectValue(e.field(), e.messageKey(), e.arguments(), e.messageKey());
+			return form(model, form, round);
 		}
 	}
 
@@ -162,8 +193,11 @@ class RoundController {
 		return targets;
 	}
 
-	private String form(Model model, RoundForm form) {
+	/** The round form; {@code round} is the draft being revised, or null for a new round. */
+	private String form(Model model, RoundForm form, RoundView round) {
 		model.addAttribute("form", form);
+		model.addAttribute("round", round);
+		model.addAttribute("ratedUnits", round == null ? List.of() : rounds.ratedUnitViews());
 		model.addAttribute("kinds", RoundKind.values());
 		model.addAttribute("modes", Mode.values());
 		model.addAttribute("instruments", instruments.list().stream().filter(v -> !v.isDraft()).toList());
@@ -197,6 +231,21 @@ class RoundController {
 		private Long instrumentVersionId;
 
 		private Set<Mode> modes = EnumSet.of(Mode.CATI, Mode.WEB);
+
+		/** Units in scope; only revised on an existing round. */
+		private Set<Long> units = new HashSet<>();
+
+		static RoundForm of(RoundView round) {
+			RoundForm form = new RoundForm();
+			form.name = round.name();
+			form.kind = round.kind();
+			form.periodStart = round.periodStart();
+			form.periodEnd = round.periodEnd();
+			form.instrumentVersionId = round.instrumentVersionId();
+			form.modes = round.modes().isEmpty() ? EnumSet.noneOf(Mode.class) : EnumSet.copyOf(round.modes());
+			form.units = round.targets().stream().map(Target::unitId).collect(Collectors.toCollection(HashSet::new));
+			return form;
+		}
 
 		RoundDraft toDraft() {
 			return new RoundDraft(name, kind, periodStart, periodEnd, instrumentVersionId, modes);
@@ -248,6 +297,14 @@ class RoundController {
 
 		public void setModes(Set<Mode> modes) {
 			this.modes = modes;
+		}
+
+		public Set<Long> getUnits() {
+			return units;
+		}
+
+		public void setUnits(Set<Long> units) {
+			this.units = units;
 		}
 	}
 }
