@@ -54,15 +54,8 @@ final class ScoringInput {
 
 	static ScoringInput of(InstrumentDefinition definition, Set<String> genderCodes, Set<String> ageCodes) {
 		ScoringInput input = new ScoringInput();
-		for (Question question : definition.questions()) {
-			Set<String> codes = question.options().stream().map(AnswerOption::code).collect(Collectors.toSet());
-			if (codes.equals(genderCodes)) {
-				input.genderQuestion = question;
-			}
-			else if (codes.equals(ageCodes)) {
-				input.ageQuestion = question;
-			}
-		}
+		input.genderQuestion = definition.questionWithOptions(genderCodes).orElse(null);
+		input.ageQuestion = definition.questionWithOptions(ageCodes).orElse(null);
 		for (Question question : definition.questions()) {
 			if (question.isScored()) {
 				input.scores.put(question.indicator(), question);

@@ -3,6 +3,8 @@ package org.minyi.survey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The content of one instrument version: sections of questions and the composites built from
@@ -21,6 +23,13 @@ public record InstrumentDefinition(String code, String title, String introductio
 
 	public List<Question> questions() {
 		return sections.stream().flatMap(s -> s.questions().stream()).toList();
+	}
+
+	/** The first question whose option codes are exactly {@code codes} (e.g. the gender or age-group question). */
+	public Optional<Question> questionWithOptions(Set<String> codes) {
+		return questions().stream()
+			.filter(q -> q.options().stream().map(AnswerOption::code).collect(Collectors.toSet()).equals(codes))
+			.findFirst();
 	}
 
 	public Optional<Question> question(String id) {

@@ -9,4 +9,12 @@ package org.minyi.survey;
  */
 public record RespondentEntry(long roundId, Channel channel, Long invitationId, String draftKey, Long townshipId,
 		Long communityId) {
+
+	/**
+	 * A telephone interview. {@code interviewKey} identifies the interview (not the number) and keeps
+	 * its partial answers; the caller makes sure one interview is submitted once.
+	 */
+	public static RespondentEntry interview(long roundId, String interviewKey, long townshipId) {
+		return new RespondentEntry(roundId, Channel.INTERVIEW, null, interviewKey, townshipId, null);
+	}
 }

@@ -107,6 +107,24 @@ public class ResponseIntake {
 	}
 
 	/**
+	 * Starts an interview with what the interviewer already knows (screening answers such as gender
+	 * and age group), unless it has started before; returns where it stands.
+	 */
+	public Questionnaire begin(RespondentEntry entry, Map<String, List<String>> known) {
+		Questionnaire current = open(entry);
+		requireOpen(current);
+		if (draft(entry).isEmpty()) {
+			Map<String, List<String>> answers = current.answers().asMap();
+			answers.putAll(known);
+			Answers given = withoutHidden(current.definition(), Answers.of(answers));
+			int first = Questionnaire.pages(current.definition(), given).get(0);
+			saveDraft(entry, given, first, clock.instant());
+			return open(entry);
+		}
+		return current;
+	}
+
+	/**
 	 * Saves one page's answers and moves forward (checking the page) or back. Moving forward past the
 	 * last page, or giving a screening answer that ends the interview, submits the response.
 	 */
@@ -138,7 +156,8 @@ public class ResponseIntake {
 			saveDraft(entry, answers, shown, startedAt);
 			return new PageStep(current.at(answers, shown, startedAt), problems, null);
 		}
-		return new PageStep(current.at(answers, page, startedAt), List.of(), submit(entry, answers, Mode.WEB, startedAt));
+		return new PageStep(current.at(answers, page, startedAt), List.of(),
+				submit(entry, answers, entry.channel().mode(), startedAt));
 	}
 
 	/**
@@ -199,8 +218,14 @@ public class ResponseIntake {
 		}
 	}
 
-	/** Claims the invitation or device for this response; false when it has already answered. */
+	/**
+	 * Claims the invitation or device for this response; false when it has already answered. An
+	 * interview is claimed by its fieldwork case, which closes once in the submitting transaction.
+	 */
 	private boolean claim(RespondentEntry entry, Instant now) {
+		if (entry.channel() == Channel.INTERVIEW) {
+			return true;
+		}
 		if (entry.channel() == Channel.INVITATION) {
 			return jdbc.sql("update invitation set used_at = :now where id = :id and used_at is null")
 				.param("now", SqlTimes.bind(now))
@@ -217,6 +242,9 @@ public class ResponseIntake {
 	}
 
 	private boolean answered(RespondentEntry entry) {
+		if (entry.channel() == Channel.INTERVIEW) {
+			return false;
+		}
 		String sql = entry.channel() == Channel.INVITATION
 				? "select count(*) from invitation where id = :id and used_at is not null"
 				: "select count(*) from open_link_device where survey_round = :round and device_hash = :device";
@@ -340,7 +368,8 @@ public class ResponseIntake {
 		}
 
 		boolean accepts(Channel channel) {
-			return status == RoundStatus.FIELDING && modes.contains(Mode.WEB) && (channel == Channel.INVITATION || openLink);
+			return status == RoundStatus.FIELDING && modes.contains(channel.mode())
+					&& (channel != Channel.OPEN_LINK || openLink);
 		}
 	}
 }

@@ -51,6 +51,8 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> FIELDWORK = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR);
 
+	private static final Set<Role> CATI = EnumSet.of(Role.INTERVIEWER, Role.SURVEY_SUPERVISOR);
+
 	private static final Set<Role> RESULTS = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER, Role.UNIT_OFFICER);
 
 	/** Residents' questionnaire and public submission: no sign-in, the token is the credential. */
@@ -130,6 +132,22 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /fieldwork/frames/{id}", FIELDWORK);
 		TABLE.put("GET /fieldwork/frames/{id}/rejections", FIELDWORK);
 		TABLE.put("POST /fieldwork/frames/{id}/purge", ROUND_EDIT);
+		TABLE.put("GET /fieldwork/rounds", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/monitor", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/export", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/draws", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/townships/{townshipId}/release", FIELDWORK);
+		TABLE.put("GET /fieldwork/do-not-call", FIELDWORK);
+		TABLE.put("POST /fieldwork/do-not-call", FIELDWORK);
+		TABLE.put("POST /fieldwork/do-not-call/remove", FIELDWORK);
+		TABLE.put("GET /fieldwork/cati", CATI);
+		TABLE.put("POST /fieldwork/cati/rounds/{roundId}/next", CATI);
+		TABLE.put("GET /fieldwork/cati/calls/{caseId}", CATI);
+		TABLE.put("POST /fieldwork/cati/calls/{caseId}/screening", CATI);
+		TABLE.put("GET /fieldwork/cati/calls/{caseId}/interview", CATI);
+		TABLE.put("POST /fieldwork/cati/calls/{caseId}/interview", CATI);
+		TABLE.put("POST /fieldwork/cati/calls/{caseId}/disposition", CATI);
 		TABLE.put("POST /scoring/rounds/{id}/settings", ROUND_EDIT);
 		TABLE.put("GET /api/v1/rounds", ROUND_VIEW);
 		TABLE.put("GET /api/v1/rounds/{id}", ROUND_VIEW);

@@ -494,6 +494,80 @@ class BrowserTests {
 	}
 
 	@Test
+	void supervisorMonitorsTelephoneFieldworkDrawsMoreAndKeepsADoNotCallList() throws IOException {
+		login("supervisor", DEMO_PASSWORD);
+		click("#nav-cati-rounds");
+		driver.findElement(By.linkText(fieldingRound().name())).click();
+		assertThat(text("#progress")).contains("城关街道", "河口镇", "合计");
+		assertThat(text("#aapor-rates")).contains("RR1", "RR6", "COOP1", "REF3", "CON3");
+		assertThat(text("#dispositions")).contains("无人接听", "完成访问");
+		assertThat(text("#productivity")).contains("interviewer");
+		screenshot("cati-monitor");
+		click("#draw-submit");
+		assertThat(text("#flash")).contains("已抽取");
+		assertThat(driver.findElements(By.cssSelector("#draws tbody tr"))).hasSize(2);
+
+		click("#dnc-link");
+		type("#number", "139 0000 1111");
+		click("#dnc-add");
+		assertThat(text("#flash")).contains("已加入免打扰名单");
+		assertThat(text("#dnc-list")).contains("139****1111").doesNotContain("13900001111");
+		type("#number", "12345");
+		click("#dnc-add");
+		assertThat(text("#flash-error")).contains("号码");
+		screenshot("do-not-call");
+		logout();
+	}
+
+	@Test
+	void interviewerCallsScreensAndCompletesAnInterview() throws IOException {
+		login("interviewer", DEMO_PASSWORD);
+		click("#nav-cati");
+		screenshot("cati-console");
+		click("#next-" + fieldingRound().id());
+		assertThat(text("#call-number")).matches("1\\d{10}");
+		assertThat(text("#script")).contains("公众安全感和满意度调查");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("gender"))).selectByValue("FEMALE");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("ageGroup"))).selectByValue("AGE_45_59");
+		screenshot("cati-call");
+		String callPage = driver.getCurrentUrl();
+		click("#screen");
+		waitForText("#progress-text", "第 1 / 5 页");
+		click("input[name=S1][value=YES]");
+		click("input[name=S2][value=YES]");
+		nextPage(2);
+		click("input[name=Q1][value=SAFE]");
+		click("input[name=Q2][value=SAME]");
+		nextPage(3);
+		for (String question : List.of("Q3", "Q4", "Q5", "Q6", "Q7")) {
+			click("input[name=" + question + "][value=SATISFIED]");
+		}
+		nextPage(4);
+		click("input[name=Q8][value=KNOW]");
+		click("input[name=Q9][value=DID_NOT]");
+		click("input[name=Q10][value=SOMETIMES]");
+		click("input[name=Q11][value=HANDLED]");
+		nextPage(5);
+		assertThat(driver.findElement(By.cssSelector("input[name=D1][value=FEMALE]")).isSelected())
+			.as("the screening answers are carried into the instrument").isTrue();
+		screenshot("cati-interview");
+		click("#next");
+		assertThat(text("#flash")).contains("访问已完成");
+		driver.get(callPage);
+		assertThat(text("main")).as("a closed case is no longer the interviewer's").contains("不存在");
+
+		click("#nav-cati");
+		click("#next-" + fieldingRound().id());
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).selectByValue("APPOINTMENT");
+		click("#record");
+		assertThat(text("#flash-error")).contains("预约再访需要填写一个将来的时间");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).selectByValue("NO_ANSWER");
+		click("#record");
+		assertThat(text("#flash")).contains("拨打结果已保存");
+		logout();
+	}
+
+	@Test
 	void districtAdminSetsTheWeightingOfARound() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/scoring/rounds/" + fieldingRound().id());

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +17,7 @@ import org.minyi.survey.AnswerProblem;
 import org.minyi.survey.InvalidAnswersException;
 import org.minyi.survey.PageStep;
 import org.minyi.survey.Questionnaire;
+import org.minyi.survey.QuestionnairePage;
 import org.minyi.survey.RespondentEntry;
 import org.minyi.survey.ResidenceDirectory;
 import org.minyi.survey.ResponseIntake;
@@ -51,9 +51,6 @@ class RespondentController {
 	static final String DEVICE_COOKIE = "minyi_device";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-
-	/** The problem of a question that an answer on the same page has just revealed. */
-	private static final String FOLLOW_UP = "answer.error.followUp";
 
 	private final ResponseIntake intake;
 
@@ -134,19 +131,7 @@ class RespondentController {
 	}
 
 	private String page(Questionnaire questionnaire, List<AnswerProblem> problems, Model model) {
-		int page = questionnaire.page();
-		List<Integer> pages = questionnaire.pages();
-		model.addAttribute("q", questionnaire);
-		model.addAttribute("page", page);
-		model.addAttribute("section", questionnaire.definition().sections().get(page));
-		model.addAttribute("pageNumber", pages.indexOf(page) + 1);
-		model.addAttribute("pageCount", pages.size());
-		model.addAttribute("last", pages.indexOf(page) == pages.size() - 1);
-		model.addAttribute("problems", problems.stream()
-			.collect(Collectors.toMap(AnswerProblem::question, AnswerProblem::messageKey, (a, b) -> a)));
-		model.addAttribute("onlyFollowUps", problems.stream().allMatch(p -> p.messageKey().equals(FOLLOW_UP)));
-		model.addAttribute("townships", residence.townships());
-		model.addAttribute("communities", residence.communitiesByTownship());
+		model.addAllAttributes(QuestionnairePage.attributes(questionnaire, problems, residence));
 		return "survey/respond";
 	}
 

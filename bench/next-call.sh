@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# CATI "next call" (issue 4): 200 interviewers asking for numbers at once against one database;
+# latency of next call and of recording the outcome, and a check that no number is given twice.
+# Usage: bench/next-call.sh h2|pg [interviewers] [cases]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+interviewers=${2:-200}
+cases=${3:-20000}
+if [ "${1:-h2}" = pg ]; then
+  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists minyi_bench" -c "create database minyi_bench"
+  export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/minyi_bench SPRING_DATASOURCE_USERNAME=postgres
+else
+  rm -rf target/bench-h2
+  export SPRING_DATASOURCE_URL="jdbc:h2:file:$PWD/target/bench-h2/minyi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+fi
+mvn -B -q test -Dtest=NextCallBenchmark -Dtest.excludedGroups= \
+  -Dtest.heap="-Xmx1g -Dbench.interviewers=$interviewers -Dbench.cases=$cases" | grep BENCH

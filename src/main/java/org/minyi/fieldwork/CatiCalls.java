@@ -1,0 +1,346 @@
+package org.minyi.fieldwork;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.minyi.org.AgeGroup;
+import org.minyi.org.Gender;
+import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.SqlTimes;
+import org.minyi.platform.personal.PersonalData;
+import org.minyi.survey.InstrumentDefinition;
+import org.minyi.survey.Mode;
+import org.minyi.survey.PageStep;
+import org.minyi.survey.Questionnaire;
+import org.minyi.survey.RespondentEntry;
+import org.minyi.survey.ResponseIntake;
+import org.minyi.survey.ResponseOutcome;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundStatus;
+import org.minyi.survey.RoundView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The interviewer's side of CATI. "Next call" claims one due case with {@code SELECT … FOR UPDATE
+ * SKIP LOCKED} (PostgreSQL, and H2 2.x, which implements the same clause): two interviewers — on one
+ * node or several on one database — never hold the same number. Only the interviewer holding a case
+ * sees its number (each reveal audited), screens the respondent against the quotas, interviews with
+ * the survey's questionnaire engine, and records how the attempt ended. Completing closes the case in
+ * the transaction that stores the response, so a double submit cannot count twice; the response
+ * keeps no reference to the case or the number.
+ */
+@Service
+@Transactional
+public class CatiCalls {
+
+	public record CallView(long caseId, long roundId, String roundName, long townshipId, int replicate, int attempts,
+			Disposition lastDisposition, String phoneMasked, String frameGender, String frameAgeGroup, Gender screenedGender,
+			AgeGroup screenedAgeGroup, boolean quotaReserved, String interviewer, Instant heldSince, Instant interviewStarted,
+			List<AttemptView> history) {
+
+		public boolean screened() {
+			return screenedGender != null;
+		}
+	}
+
+	public record AttemptView(String interviewer, Instant startedAt, Disposition disposition, String note) {
+	}
+
+	private static final String HELD = """
+			select c.*, n.phone_masked, n.gender as frame_gender, n.age_group as frame_age_group
+			from call_case c left join frame_number n on n.id = c.frame_number_id
+			where c.id = :id and c.status = 'IN_CALL' and c.interviewer = :interviewer""";
+
+	private final JdbcClient jdbc;
+
+	private final RoundManagement rounds;
+
+	private final ResponseIntake intake;
+
+	private final Quotas quotas;
+
+	private final DoNotCall doNotCall;
+
+	private final PersonalData personalData;
+
+	private final FieldworkProperties properties;
+
+	private final Clock clock;
+
+	CatiCalls(JdbcClient jdbc, RoundManagement rounds, ResponseIntake intake, Quotas quotas, DoNotCall doNotCall,
+			PersonalData personalData, FieldworkProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.rounds = rounds;
+		this.intake = intake;
+		this.quotas = quotas;
+		this.doNotCall = doNotCall;
+		this.personalData = personalData;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Fielding rounds with telephone interviewing: the rounds an interviewer can call for. */
+	@Transactional(readOnly = true)
+	public List<RoundView> callableRounds() {
+		return rounds.list().stream()
+			.filter(r -> r.status() == RoundStatus.FIELDING && r.modes().contains(Mode.CATI))
+			.toList();
+	}
+
+	/**
+	 * Gives the interviewer a case of the round: the one they already hold, else a due appointment,
+	 * else a due recall, else a fresh number. Empty when nothing is due.
+	 */
+	public Optional<Long> next(long roundId, String interviewer) {
+		if (callableRounds().stream().noneMatch(r -> r.id() == roundId)) {
+			throw BusinessRuleException.of("fieldwork.call.error.round");
+		}
+		Optional<Long> held = jdbc.sql("select id from call_case where survey_round = :round and status = 'IN_CALL' and interviewer = :who")
+			.param("round", roundId)
+			.param("who", interviewer)
+			.query(Long.class)
+			.optional();
+		if (held.isPresent()) {
+			return held;
+		}
+		Instant now = clock.instant();
+		Optional<Long> claimed = due(roundId, "APPOINTMENT", now).or(() -> due(roundId, "RECALL", now)).or(() -> due(roundId, "PENDING", now));
+		claimed.ifPresent(id -> jdbc.sql("update call_case set status = 'IN_CALL', interviewer = :who, locked_at = :now where id = :id")
+			.param("who", interviewer)
+			.param("now", SqlTimes.bind(now))
+			.param("id", id)
+			.update());
+		return claimed;
+	}
+
+	/**
+	 * The first due case of a status, locked for this transaction; cases other transactions hold are
+	 * skipped. Fresh numbers go replicate by replicate, so every township's fieldwork moves evenly.
+	 */
+	private Optional<Long> due(long roundId, String status, Instant now) {
+		String order = "PENDING".equals(status) ? " order by replicate, id" : " and next_call_at <= :now order by next_call_at, id";
+		return jdbc.sql("select id from call_case where survey_round = :round and status = :status" + order
+				+ " limit 1 for update skip locked")
+			.param("round", roundId)
+			.param("status", status)
+			.param("now", SqlTimes.bind(now))
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The case the interviewer holds; any other case is "not found" to them. */
+	@Transactional(readOnly = true)
+	public CallView held(long caseId, String interviewer) {
+		return jdbc.sql(HELD)
+			.param("id", caseId)
+			.param("interviewer", interviewer)
+			.query((rs, n) -> call(rs))
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException("call_case", caseId));
+	}
+
+	/** The number to dial, revealed to the interviewer on this call only, and audited. Empty once the frame is purged. */
+	public Optional<String> number(long caseId, String interviewer) {
+		held(caseId, interviewer);
+		return jdbc.sql("select n.phone_sealed from call_case c join frame_number n on n.id = c.frame_number_id where c.id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.optional()
+			.map(sealed -> personalData.reveal(sealed, "call_case", caseId, "call"));
+	}
+
+	/**
+	 * Screens the respondent: the quota of their township, gender and age group decides whether the
+	 * interview goes on. A full hard quota closes the case as "quota full" (the interviewer thanks
+	 * the respondent and ends the call).
+	 */
+	public Quotas.Admission screen(long caseId, String interviewer, Gender gender, AgeGroup ageGroup) {
+		CallView call = held(caseId, interviewer);
+		if (call.screened()) {
+			throw BusinessRuleException.of("fieldwork.call.error.screened");
+		}
+		Quotas.Admission admission = quotas.reserve(call.roundId(), call.townshipId(), gender, ageGroup);
+		if (admission == Quotas.Admission.FULL) {
+			close(call, Disposition.QUOTA_FULL, null, null);
+			return admission;
+		}
+		jdbc.sql("""
+				update call_case set screened_gender = :gender, screened_age_group = :age, quota_reserved = :reserved,
+				  interview_started = :now where id = :id""")
+			.param("gender", gender.name())
+			.param("age", ageGroup.name())
+			.param("reserved", admission != Quotas.Admission.NO_QUOTA)
+			.param("now", SqlTimes.bind(clock.instant()))
+			.param("id", caseId)
+			.update();
+		intake.begin(entry(call), screeningAnswers(intake.open(entry(call)).definition(), gender, ageGroup));
+		return admission;
+	}
+
+	/** The interview of a screened case, where it stands. */
+	@Transactional(readOnly = true)
+	public Questionnaire interview(long caseId, String interviewer) {
+		return intake.open(entry(screened(caseId, interviewer)));
+	}
+
+	/**
+	 * Saves a page of the interview and moves on; the last page submits the response (mode CATI) and
+	 * closes the case as complete — or as not eligible when a screening answer ended the interview.
+	 */
+	public PageStep answer(long caseId, String interviewer, int page, Map<String, List<String>> given, boolean forward) {
+		CallView call = screened(caseId, interviewer);
+		PageStep step = intake.answerPage(entry(call), page, given, forward);
+		if (step.submitted() != null) {
+			Integer seconds = call.interviewStarted() == null ? null
+					: (int) Duration.between(call.interviewStarted(), clock.instant()).toSeconds();
+			close(call, step.submitted() == ResponseOutcome.COMPLETE ? Disposition.COMPLETE : Disposition.NOT_ELIGIBLE, null,
+					seconds);
+		}
+		return step;
+	}
+
+	/**
+	 * Records how an attempt ended and schedules the next one (or closes the case). {@code doNotCall}
+	 * also puts the number on the do-not-call list.
+	 */
+	public void record(long caseId, String interviewer, Disposition disposition, Instant appointment, String note,
+			boolean doNotCall) {
+		if (disposition == null || !disposition.recordable()) {
+			throw new BusinessRuleException("disposition", "fieldwork.call.error.disposition");
+		}
+		if (note != null && note.length() > 500) {
+			throw new BusinessRuleException("note", "fieldwork.call.error.note");
+		}
+		CallView call = held(caseId, interviewer);
+		close(call, disposition, appointment, null, note);
+		if (doNotCall) {
+			String hash = jdbc.sql("select phone_hash from call_case where id = :id").param("id", caseId).query(String.class).single();
+			this.doNotCall.addHash(hash, call.phoneMasked() == null ? "?" : call.phoneMasked(), null);
+		}
+	}
+
+	/**
+	 * Cases held longer than the configured time (a closed browser, a lost session) go back to the
+	 * queue as due recalls, giving back any quota place. Safe on several nodes: each update checks
+	 * the case is still held.
+	 */
+	@Scheduled(fixedDelayString = "${minyi.fieldwork.stale-sweep-interval:1m}")
+	public void returnStaleCalls() {
+		Instant now = clock.instant();
+		Instant before = now.minus(properties.staleCallAfter());
+		jdbc.sql("""
+				select id, survey_round, township_id, screened_gender, screened_age_group, quota_reserved from call_case
+				where status = 'IN_CALL' and locked_at < :before""")
+			.param("before", SqlTimes.bind(before))
+			.query(rs -> {
+				int returned = jdbc.sql("""
+						update call_case set status = 'RECALL', next_call_at = :now, interviewer = null, locked_at = null,
+						  screened_gender = null, screened_age_group = null, quota_reserved = false, interview_started = null
+						where id = :id and status = 'IN_CALL' and locked_at < :before""")
+					.param("now", SqlTimes.bind(now))
+					.param("id", rs.getLong("id"))
+					.param("before", SqlTimes.bind(before))
+					.update();
+				if (returned == 1 && rs.getBoolean("quota_reserved")) {
+					quotas.settle(rs.getLong("survey_round"), rs.getLong("township_id"), rs.getString("screened_gender"),
+							rs.getString("screened_age_group"), false);
+				}
+			});
+	}
+
+	private void close(CallView call, Disposition disposition, Instant appointment, Integer interviewSeconds) {
+		close(call, disposition, appointment, interviewSeconds, null);
+	}
+
+	/** Ends the interviewer's hold with an attempt; fails (rolling everything back) if the hold was lost meanwhile. */
+	private void close(CallView call, Disposition disposition, Instant appointment, Integer interviewSeconds, String note) {
+		Instant now = clock.instant();
+		CallRules.NextStep next = CallRules.after(disposition, call.lastDisposition(), call.attempts() + 1, appointment, now,
+				properties.maxAttempts());
+		int updated = jdbc.sql("""
+				update call_case set status = :status, next_call_at = :next, attempts = attempts + 1, last_disposition = :disposition,
+				  interviewer = null, locked_at = null, screened_gender = null, screened_age_group = null, quota_reserved = false,
+				  interview_started = null, finished_at = :finished
+				where id = :id and status = 'IN_CALL' and interviewer = :interviewer""")
+			.param("status", next.status().name())
+			.param("next", next.nextCallAt() == null ? null : SqlTimes.bind(next.nextCallAt()))
+			.param("disposition", disposition.name())
+			.param("finished", next.status() == CaseStatus.FINAL ? SqlTimes.bind(now) : null)
+			.param("id", call.caseId())
+			.param("interviewer", call.interviewer())
+			.update();
+		if (updated != 1) {
+			throw new RecordNotFoundException("call_case", call.caseId());
+		}
+		jdbc.sql("""
+				insert into call_attempt (case_id, interviewer, started_at, ended_at, disposition, interview_seconds, note)
+				values (:case, :interviewer, :started, :ended, :disposition, :seconds, :note)""")
+			.param("case", call.caseId())
+			.param("interviewer", call.interviewer())
+			.param("started", SqlTimes.bind(call.heldSince() == null ? now : call.heldSince()))
+			.param("ended", SqlTimes.bind(now))
+			.param("disposition", disposition.name())
+			.param("seconds", interviewSeconds)
+			.param("note", note == null || note.isBlank() ? null : note.strip())
+			.update();
+		if (call.quotaReserved()) {
+			quotas.settle(call.roundId(), call.townshipId(), call.screenedGender().name(), call.screenedAgeGroup().name(),
+					disposition == Disposition.COMPLETE);
+		}
+	}
+
+	private CallView screened(long caseId, String interviewer) {
+		CallView call = held(caseId, interviewer);
+		if (!call.screened()) {
+			throw BusinessRuleException.of("fieldwork.call.error.notScreened");
+		}
+		return call;
+	}
+
+	/** The gender and age-group answers of the instrument's demographic questions, as screened. */
+	private static Map<String, List<String>> screeningAnswers(InstrumentDefinition definition, Gender gender, AgeGroup ageGroup) {
+		Map<String, List<String>> known = new LinkedHashMap<>();
+		definition.questionWithOptions(Arrays.stream(Gender.values()).map(Enum::name).collect(Collectors.toSet()))
+			.ifPresent(q -> known.put(q.id(), List.of(gender.name())));
+		definition.questionWithOptions(Arrays.stream(AgeGroup.values()).map(Enum::name).collect(Collectors.toSet()))
+			.ifPresent(q -> known.put(q.id(), List.of(ageGroup.name())));
+		return known;
+	}
+
+	/** The interview is known to the survey by its case, never by the number. */
+	private static RespondentEntry entry(CallView call) {
+		return RespondentEntry.interview(call.roundId(), "cati-" + call.caseId(), call.townshipId());
+	}
+
+	private CallView call(ResultSet rs) throws SQLException {
+		long caseId = rs.getLong("id");
+		long roundId = rs.getLong("survey_round");
+		String last = rs.getString("last_disposition");
+		String gender = rs.getString("screened_gender");
+		String age = rs.getString("screened_age_group");
+		List<AttemptView> history = jdbc.sql("select interviewer, started_at, disposition, note from call_attempt where case_id = :id order by id")
+			.param("id", caseId)
+			.query((a, n) -> new AttemptView(a.getString("interviewer"), SqlTimes.instant(a, "started_at"),
+					Disposition.valueOf(a.getString("disposition")), a.getString("note")))
+			.list();
+		return new CallView(caseId, roundId, rounds.find(roundId).map(RoundView::name).orElse(""), rs.getLong("township_id"),
+				rs.getInt("replicate"), rs.getInt("attempts"), last == null ? null : Disposition.valueOf(last),
+				rs.getString("phone_masked"), rs.getString("frame_gender"), rs.getString("frame_age_group"),
+				gender == null ? null : Gender.valueOf(gender), age == null ? null : AgeGroup.valueOf(age),
+				rs.getBoolean("quota_reserved"), rs.getString("interviewer"), SqlTimes.instant(rs, "locked_at"),
+				SqlTimes.instant(rs, "interview_started"), history);
+	}
+}

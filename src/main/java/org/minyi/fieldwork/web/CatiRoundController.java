@@ -1,0 +1,210 @@
+package org.minyi.fieldwork.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.minyi.fieldwork.Disposition;
+import org.minyi.fieldwork.FieldworkMonitor;
+import org.minyi.fieldwork.FieldworkMonitor.Progress;
+import org.minyi.fieldwork.SampleDraws;
+import org.minyi.fieldwork.SampleDraws.DrawRequest;
+import org.minyi.fieldwork.SampleDraws.QuotaKind;
+import org.minyi.fieldwork.SampleFrames;
+import org.minyi.org.UnitKind;
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.security.DataScope;
+import org.minyi.platform.web.ExcelDownload;
+import org.minyi.platform.web.Flash;
+import org.minyi.platform.web.Percentages;
+import org.minyi.survey.Mode;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundView;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Supervisors' CATI pages per round: sample draws and reserve replicates, and the live monitor —
+ * progress per township, dispositions, AAPOR rates and the Chinese success rate, quotas and interviewer productivity —
+ * with its Excel export.
+ */
+@Controller
+@RequestMapping("/fieldwork/rounds")
+@PreAuthorize("hasAnyRole('DISTRICT_ADMIN','SURVEY_SUPERVISOR')")
+class CatiRoundController {
+
+	/** Completes per township a new draw proposes: about ±2.8 points on a score (STATISTICS.md §7). */
+	static final int DEFAULT_COMPLETES = 200;
+
+	private final RoundManagement rounds;
+
+	private final SampleDraws draws;
+
+	private final SampleFrames frames;
+
+	private final FieldworkMonitor monitor;
+
+	private final UnitManagement units;
+
+	private final MessageSource messages;
+
+	private final Percentages percent;
+
+	private final Flash flash;
+
+	CatiRoundController(RoundManagement rounds, SampleDraws draws, SampleFrames frames, FieldworkMonitor monitor,
+			UnitManagement units, MessageSource messages, Percentages percent, Flash flash) {
+		this.rounds = rounds;
+		this.draws = draws;
+		this.frames = frames;
+		this.monitor = monitor;
+		this.units = units;
+		this.messages = messages;
+		this.percent = percent;
+		this.flash = flash;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("rounds", rounds.list().stream().filter(r -> r.modes().contains(Mode.CATI)).toList());
+		return "fieldwork/cati-rounds";
+	}
+
+	@GetMapping("/{roundId}")
+	String round(@PathVariable long roundId, Model model) {
+		RoundView round = round(roundId);
+		model.addAttribute("round", round);
+		model.addAttribute("draws", draws.list(roundId));
+		model.addAttribute("frames", frames.list().stream()
+			.filter(f -> f.status() == SampleFrames.FrameStatus.ACTIVE && (f.roundId() == null || f.roundId() == roundId))
+			.toList());
+		model.addAttribute("townships", townships(round));
+		model.addAttribute("defaultCompletes", DEFAULT_COMPLETES);
+		model.addAttribute("quotaKinds", QuotaKind.values());
+		return monitorModel(roundId, model, "fieldwork/cati-round");
+	}
+
+	@GetMapping("/{roundId}/monitor")
+	String monitor(@PathVariable long roundId, Model model) {
+		round(roundId);
+		return monitorModel(roundId, model, "fieldwork/cati-round :: monitor");
+	}
+
+	@PostMapping("/{roundId}/draws")
+	String draw(@PathVariable long roundId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		try {
+			SampleDraws.DrawView draw = draws.draw(roundId, drawRequest(form));
+			flash.success(redirect, "fieldwork.draw.done", draw.drawn().values().stream().mapToInt(Integer::intValue).sum(),
+					draw.seed());
+		}
+		catch (BusinessRuleException e) {
+			flash.error(redirect, e);
+		}
+		return "redirect:/fieldwork/rounds/" + roundId;
+	}
+
+	@PostMapping("/{roundId}/townships/{townshipId}/release")
+	String release(@PathVariable long roundId, @PathVariable long townshipId, RedirectAttributes redirect) {
+		try {
+			flash.success(redirect, "fieldwork.draw.released", draws.releaseReplicate(roundId, townshipId));
+		}
+		catch (BusinessRuleException e) {
+			flash.error(redirect, e);
+		}
+		return "redirect:/fieldwork/rounds/" + roundId;
+	}
+
+	@GetMapping("/{roundId}/export")
+	void export(@PathVariable long roundId, HttpServletResponse response, Locale locale) throws IOException {
+		round(roundId);
+		FieldworkMonitor.Monitor m = monitor.monitor(roundId);
+		Map<Long, String> names = townshipNames();
+		List<String> headers = new ArrayList<>(List.of(text("unit.name", locale), text("fieldwork.monitor.target", locale),
+				text("fieldwork.monitor.released", locale), text("fieldwork.monitor.reserve", locale),
+				text("fieldwork.monitor.attempted", locale), text("fieldwork.monitor.completes", locale),
+				text("fieldwork.monitor.successRate", locale)));
+		Arrays.stream(Disposition.values()).forEach(d -> headers.add(d.aaporCode() + " " + text(d.messageKey(), locale)));
+		m.total().rates().all().keySet().forEach(headers::add);
+		ExcelDownload.send(response, "cati-monitor", text("fieldwork.monitor.title", locale), headers, export -> {
+			List<Progress> rows = new ArrayList<>(m.townships());
+			rows.add(m.total());
+			for (Progress p : rows) {
+				List<Object> row = new ArrayList<>(List.of(p.townshipId() == null ? text("fieldwork.monitor.total", locale)
+						: names.getOrDefault(p.townshipId(), "?"), p.target(), p.released(), p.reserve(), p.attempted(),
+						p.completes(), percent.of(p.successRate())));
+				Arrays.stream(Disposition.values()).forEach(d -> row.add(p.dispositions().getOrDefault(d, 0L)));
+				p.rates().all().values().forEach(rate -> row.add(percent.of(rate)));
+				export.row(row);
+			}
+		});
+	}
+
+	private String monitorModel(long roundId, Model model, String view) {
+		model.addAttribute("roundId", roundId);
+		model.addAttribute("monitor", monitor.monitor(roundId));
+		model.addAttribute("townshipNames", townshipNames());
+		model.addAttribute("dispositionColumns", Disposition.values());
+		return view;
+	}
+
+	private DrawRequest drawRequest(Map<String, String> form) {
+		Map<Long, Integer> completes = new LinkedHashMap<>();
+		try {
+			form.forEach((key, value) -> {
+				if (key.startsWith("completes-") && !value.isBlank()) {
+					completes.put(Long.parseLong(key.substring("completes-".length())), Integer.parseInt(value.strip()));
+				}
+			});
+			String seed = form.getOrDefault("seed", "").strip();
+			return new DrawRequest(Long.parseLong(form.getOrDefault("frameId", "")), completes,
+					new BigDecimal(form.getOrDefault("completionRate", "").strip()),
+					Integer.parseInt(form.getOrDefault("replicateSize", "").strip()), seed.isEmpty() ? null : Long.valueOf(seed),
+					QuotaKind.valueOf(form.getOrDefault("quotas", "NONE")));
+		}
+		catch (IllegalArgumentException e) {
+			throw BusinessRuleException.of("fieldwork.draw.error.number");
+		}
+	}
+
+	private RoundView round(long roundId) {
+		return rounds.find(roundId).filter(r -> r.modes().contains(Mode.CATI))
+			.orElseThrow(() -> new RecordNotFoundException("round", roundId));
+	}
+
+	private List<UnitView> townships(RoundView round) {
+		Map<Long, UnitView> byId = units.list(DataScope.wholeDistrict()).stream()
+			.collect(Collectors.toMap(UnitView::id, Function.identity()));
+		return round.targets().stream()
+			.map(t -> byId.get(t.unitId()))
+			.filter(u -> u != null && u.kind() == UnitKind.TOWNSHIP)
+			.toList();
+	}
+
+	private Map<Long, String> townshipNames() {
+		return units.list(DataScope.wholeDistrict()).stream().collect(Collectors.toMap(UnitView::id, UnitView::name));
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, locale);
+	}
+}
