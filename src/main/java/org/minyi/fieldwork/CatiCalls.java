@@ -95,9 +95,11 @@ public class CatiCalls {
 	/** Fielding rounds with telephone interviewing: the rounds an interviewer can call for. */
 	@Transactional(readOnly = true)
 	public List<RoundView> callableRounds() {
-		return rounds.list().stream()
-			.filter(r -> r.status() == RoundStatus.FIELDING && r.modes().contains(Mode.CATI))
-			.toList();
+		return rounds.list().stream().filter(CatiCalls::callable).toList();
+	}
+
+	private static boolean callable(RoundView round) {
+		return round.status() == RoundStatus.FIELDING && round.modes().contains(Mode.CATI);
 	}
 
 	/**
@@ -105,7 +107,7 @@ public class CatiCalls {
 	 * else a due recall, else a fresh number. Empty when nothing is due.
 	 */
 	public Optional<Long> next(long roundId, String interviewer) {
-		if (callableRounds().stream().noneMatch(r -> r.id() == roundId)) {
+		if (rounds.find(roundId).filter(CatiCalls::callable).isEmpty()) {
 			throw BusinessRuleException.of("fieldwork.call.error.round");
 		}
 		Optional<Long> held = jdbc.sql("select id from call_case where survey_round = :round and status = 'IN_CALL' and interviewer = :who")
@@ -296,6 +298,9 @@ public class CatiCalls {
 			.param("seconds", interviewSeconds)
 			.param("note", note == null || note.isBlank() ? null : note.strip())
 			.update();
+		if (next.status() == CaseStatus.FINAL) {
+			intake.discard(entry(call));
+		}
 		if (call.quotaReserved()) {
 			quotas.settle(call.roundId(), call.townshipId(), call.screenedGender().name(), call.screenedAgeGroup().name(),
 					disposition == Disposition.COMPLETE);

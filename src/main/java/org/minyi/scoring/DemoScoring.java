@@ -11,6 +11,7 @@ import org.minyi.org.UnitManagement;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundStatus;
 import org.minyi.survey.RoundView;
+import org.minyi.survey.Target;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -57,7 +58,9 @@ class DemoScoring implements ApplicationRunner {
 				awaitClosingResults(round.id());
 			}
 			ScoringSettings defaults = ScoringSettings.defaults();
-			settings.save(round.id(), new ScoringSettings(defaults.margins(), null, null, departmentIndicators()));
+			Map<Long, String> inScope = new LinkedHashMap<>(departmentIndicators());
+			inScope.keySet().retainAll(round.targets().stream().map(Target::unitId).toList());
+			settings.save(round.id(), new ScoringSettings(defaults.margins(), null, null, inScope));
 			scoring.compute(round.id());
 		}
 	}

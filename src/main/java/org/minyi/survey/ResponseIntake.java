@@ -124,6 +124,11 @@ public class ResponseIntake {
 		return current;
 	}
 
+	/** Forgets the partial answers of an entry that will not be submitted (a closed telephone case). */
+	public void discard(RespondentEntry entry) {
+		jdbc.sql("delete from response_draft where draft_key = :key").param("key", entry.draftKey()).update();
+	}
+
 	/**
 	 * Saves one page's answers and moves forward (checking the page) or back. Moving forward past the
 	 * last page, or giving a screening answer that ends the interview, submits the response.
@@ -200,7 +205,7 @@ public class ResponseIntake {
 			.param("invitation", entry.invitationId())
 			.param("answers", json.writeValueAsString(answers.asMap()))
 			.update();
-		jdbc.sql("delete from response_draft where draft_key = :key").param("key", entry.draftKey()).update();
+		discard(entry);
 		return outcome;
 	}
 

@@ -278,6 +278,7 @@ class BrowserTests {
 		click("#round-edit");
 		type("#name", "浏览器测试轮次（修订）");
 		WebElement justice = driver.findElement(By.xpath("//label[contains(., '司法局')]/preceding-sibling::input"));
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", justice);
 		justice.click();
 		screenshot("round-edit");
 		click("#round-save");

@@ -178,10 +178,19 @@ class CatiCallsTests {
 			.filter(c -> c.gender() == Gender.FEMALE && c.ageGroup() == AgeGroup.AGE_45_59).findFirst().orElseThrow();
 		assertThat(List.of(cell.completed(), cell.reserved())).containsExactly(1, 0);
 
+		assertThat(drafts(caseId)).as("no partial answers outlive the interview").isZero();
+
+		long refused = calls.next(round.id(), "iv").orElseThrow();
+		calls.screen(refused, "iv", Gender.MALE, AgeGroup.AGE_18_29);
+		calls.answer(refused, "iv", calls.interview(refused, "iv").page(), answers, true);
+		assertThat(drafts(refused)).isEqualTo(1);
+		calls.record(refused, "iv", Disposition.REFUSAL, null, null, false);
+		assertThat(drafts(refused)).as("a closed case keeps no partial answers").isZero();
+
 		FieldworkMonitor.Progress progress = monitor.monitor(round.id()).townships().get(0);
 		assertThat(progress.completes()).isEqualTo(1);
-		assertThat(progress.connected()).isEqualTo(1);
-		assertThat(progress.successRate()).isEqualTo(1.0);
+		assertThat(progress.connected()).isEqualTo(2);
+		assertThat(progress.successRate()).isEqualTo(0.5);
 		assertThat(monitor.monitor(round.id()).interviewers()).extracting(FieldworkMonitor.Productivity::interviewer).containsExactly("iv");
 	}
 
@@ -254,6 +263,11 @@ class CatiCallsTests {
 		assertThatThrownBy(() -> draws.draw(round.id(), fixture.request(999_999L, Map.of(chengguan, 10), "0.5", 5, 1, SampleDraws.QuotaKind.NONE)))
 			.hasMessage("fieldwork.draw.error.frame");
 		assertThat(draws.list(round.id())).isEmpty();
+	}
+
+	private long drafts(long caseId) {
+		return jdbc.sql("select count(*) from response_draft where draft_key = :key").param("key", "cati-" + caseId)
+			.query(Long.class).single();
 	}
 
 	private boolean caseStillHeld(long id) {
