@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # CATI "next call" (issue 4): 200 interviewers asking for numbers at once against one database;
 # latency of next call and of recording the outcome, and a check that no number is given twice.
-# Usage: bench/next-call.sh h2|pg [interviewers] [cases]
+# Usage: bench/next-call.sh h2|pg [interviewers] [cases] [dial-min-ms] [dial-max-ms]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 interviewers=${2:-200}
 cases=${3:-20000}
+dial_min=${4:-50}
+dial_max=${5:-150}
 if [ "${1:-h2}" = pg ]; then
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists minyi_bench" -c "create database minyi_bench"
   export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/minyi_bench SPRING_DATASOURCE_USERNAME=postgres
@@ -14,4 +16,4 @@ else
   export SPRING_DATASOURCE_URL="jdbc:h2:file:$PWD/target/bench-h2/minyi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 fi
 mvn -B -q test -Dtest=NextCallBenchmark -Dtest.excludedGroups= \
-  -Dtest.heap="-Xmx1g -Dbench.interviewers=$interviewers -Dbench.cases=$cases" | grep BENCH
+  -Dtest.heap="-Xmx1g -Dbench.interviewers=$interviewers -Dbench.cases=$cases -Dbench.dialMin=$dial_min -Dbench.dialMax=$dial_max" | grep BENCH

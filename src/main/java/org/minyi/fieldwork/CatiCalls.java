@@ -1,5 +1,6 @@
 package org.minyi.fieldwork;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.minyi.org.AgeGroup;
 import org.minyi.org.Gender;
@@ -31,7 +36,10 @@ import org.minyi.survey.RoundView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The interviewer's side of CATI. "Next call" claims one due case with {@code SELECT … FOR UPDATE
@@ -80,8 +88,19 @@ public class CatiCalls {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
+	private final DataSource dataSource;
+
+	private final Lock embeddedClaims = new ReentrantLock();
+
+	private volatile Boolean embedded;
+
 	CatiCalls(JdbcClient jdbc, RoundManagement rounds, ResponseIntake intake, Quotas quotas, DoNotCall doNotCall,
-			PersonalData personalData, FieldworkProperties properties, Clock clock) {
+			PersonalData personalData, FieldworkProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+			DataSource dataSource) {
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.rounds = rounds;
 		this.intake = intake;
@@ -105,19 +124,41 @@ public class CatiCalls {
 	/**
 	 * Gives the interviewer a case of the round: the one they already hold, else a due appointment,
 	 * else a due recall, else a fresh number. Empty when nothing is due.
+	 * <p>
+	 * On PostgreSQL concurrent calls run in parallel (SKIP LOCKED). H2 may report no row at all
+	 * while another transaction's SKIP LOCKED query holds its locks, which would tell interviewers
+	 * "nothing due" too early; an embedded H2 database serves one application node only, so there the
+	 * claims are taken one at a time, each committed before the next starts.
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<Long> next(long roundId, String interviewer) {
 		if (rounds.find(roundId).filter(CatiCalls::callable).isEmpty()) {
 			throw BusinessRuleException.of("fieldwork.call.error.round");
 		}
-		Optional<Long> held = jdbc.sql("select id from call_case where survey_round = :round and status = 'IN_CALL' and interviewer = :who")
+		// in a transaction of its own: outside one, the connection would stay bound to this thread while it waits below
+		Optional<Long> held = transactions.execute(tx -> jdbc.sql("""
+				select id from call_case where survey_round = :round and status = 'IN_CALL' and interviewer = :who""")
 			.param("round", roundId)
 			.param("who", interviewer)
 			.query(Long.class)
-			.optional();
+			.optional());
 		if (held.isPresent()) {
 			return held;
 		}
+		if (!embeddedDatabase()) {
+			return transactions.execute(tx -> claim(roundId, interviewer));
+		}
+		embeddedClaims.lock();
+		try {
+			return transactions.execute(tx -> claim(roundId, interviewer));
+		}
+		finally {
+			embeddedClaims.unlock();
+		}
+	}
+
+	/** Claims the first due case in one short transaction. */
+	private Optional<Long> claim(long roundId, String interviewer) {
 		Instant now = clock.instant();
 		Optional<Long> claimed = due(roundId, "APPOINTMENT", now).or(() -> due(roundId, "RECALL", now)).or(() -> due(roundId, "PENDING", now));
 		claimed.ifPresent(id -> jdbc.sql("update call_case set status = 'IN_CALL', interviewer = :who, locked_at = :now where id = :id")
@@ -128,14 +169,27 @@ public class CatiCalls {
 		return claimed;
 	}
 
+	private boolean embeddedDatabase() {
+		if (embedded == null) {
+			try (Connection connection = dataSource.getConnection()) {
+				embedded = "H2".equals(connection.getMetaData().getDatabaseProductName());
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException("cannot read the database product", e);
+			}
+		}
+		return embedded;
+	}
+
 	/**
 	 * The first due case of a status, locked for this transaction; cases other transactions hold are
 	 * skipped. Fresh numbers go replicate by replicate, so every township's fieldwork moves evenly.
 	 */
 	private Optional<Long> due(long roundId, String status, Instant now) {
 		String order = "PENDING".equals(status) ? " order by replicate, id" : " and next_call_at <= :now order by next_call_at, id";
-		return jdbc.sql("select id from call_case where survey_round = :round and status = :status" + order
-				+ " limit 1 for update skip locked")
+		// embedded: claims are taken one at a time already, and H2 plans a locking read less well
+		String lock = embeddedDatabase() ? "" : " for update skip locked";
+		return jdbc.sql("select id from call_case where survey_round = :round and status = :status" + order + " limit 1" + lock)
 			.param("round", roundId)
 			.param("status", status)
 			.param("now", SqlTimes.bind(now))
@@ -146,17 +200,22 @@ public class CatiCalls {
 	/** The case the interviewer holds; any other case is "not found" to them. */
 	@Transactional(readOnly = true)
 	public CallView held(long caseId, String interviewer) {
+		return held(caseId, interviewer, true);
+	}
+
+	/** @param forScreen with the round's name and the attempt history, which only the call screen shows */
+	private CallView held(long caseId, String interviewer, boolean forScreen) {
 		return jdbc.sql(HELD)
 			.param("id", caseId)
 			.param("interviewer", interviewer)
-			.query((rs, n) -> call(rs))
+			.query((rs, n) -> call(rs, forScreen))
 			.optional()
 			.orElseThrow(() -> new RecordNotFoundException("call_case", caseId));
 	}
 
 	/** The number to dial, revealed to the interviewer on this call only, and audited. Empty once the frame is purged. */
 	public Optional<String> number(long caseId, String interviewer) {
-		held(caseId, interviewer);
+		held(caseId, interviewer, false);
 		return jdbc.sql("select n.phone_sealed from call_case c join frame_number n on n.id = c.frame_number_id where c.id = :id")
 			.param("id", caseId)
 			.query(String.class)
@@ -170,7 +229,7 @@ public class CatiCalls {
 	 * the respondent and ends the call).
 	 */
 	public Quotas.Admission screen(long caseId, String interviewer, Gender gender, AgeGroup ageGroup) {
-		CallView call = held(caseId, interviewer);
+		CallView call = held(caseId, interviewer, false);
 		if (call.screened()) {
 			throw BusinessRuleException.of("fieldwork.call.error.screened");
 		}
@@ -226,7 +285,7 @@ public class CatiCalls {
 		if (note != null && note.length() > 500) {
 			throw new BusinessRuleException("note", "fieldwork.call.error.note");
 		}
-		CallView call = held(caseId, interviewer);
+		CallView call = held(caseId, interviewer, false);
 		close(call, disposition, appointment, null, note);
 		if (doNotCall) {
 			String hash = jdbc.sql("select phone_hash from call_case where id = :id").param("id", caseId).query(String.class).single();
@@ -308,7 +367,7 @@ public class CatiCalls {
 	}
 
 	private CallView screened(long caseId, String interviewer) {
-		CallView call = held(caseId, interviewer);
+		CallView call = held(caseId, interviewer, false);
 		if (!call.screened()) {
 			throw BusinessRuleException.of("fieldwork.call.error.notScreened");
 		}
@@ -330,18 +389,20 @@ public class CatiCalls {
 		return RespondentEntry.interview(call.roundId(), "cati-" + call.caseId(), call.townshipId());
 	}
 
-	private CallView call(ResultSet rs) throws SQLException {
+	private CallView call(ResultSet rs, boolean forScreen) throws SQLException {
 		long caseId = rs.getLong("id");
 		long roundId = rs.getLong("survey_round");
 		String last = rs.getString("last_disposition");
 		String gender = rs.getString("screened_gender");
 		String age = rs.getString("screened_age_group");
-		List<AttemptView> history = jdbc.sql("select interviewer, started_at, disposition, note from call_attempt where case_id = :id order by id")
-			.param("id", caseId)
-			.query((a, n) -> new AttemptView(a.getString("interviewer"), SqlTimes.instant(a, "started_at"),
-					Disposition.valueOf(a.getString("disposition")), a.getString("note")))
-			.list();
-		return new CallView(caseId, roundId, rounds.find(roundId).map(RoundView::name).orElse(""), rs.getLong("township_id"),
+		List<AttemptView> history = !forScreen ? List.of()
+				: jdbc.sql("select interviewer, started_at, disposition, note from call_attempt where case_id = :id order by id")
+					.param("id", caseId)
+					.query((a, n) -> new AttemptView(a.getString("interviewer"), SqlTimes.instant(a, "started_at"),
+							Disposition.valueOf(a.getString("disposition")), a.getString("note")))
+					.list();
+		String roundName = forScreen ? rounds.find(roundId).map(RoundView::name).orElse("") : "";
+		return new CallView(caseId, roundId, roundName, rs.getLong("township_id"),
 				rs.getInt("replicate"), rs.getInt("attempts"), last == null ? null : Disposition.valueOf(last),
 				rs.getString("phone_masked"), rs.getString("frame_gender"), rs.getString("frame_age_group"),
 				gender == null ? null : Gender.valueOf(gender), age == null ? null : AgeGroup.valueOf(age),

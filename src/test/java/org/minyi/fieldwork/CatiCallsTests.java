@@ -87,11 +87,14 @@ class CatiCallsTests {
 		}
 		start.countDown();
 		int made = 0;
+		List<Integer> perInterviewer = new ArrayList<>();
 		for (Future<Integer> f : done) {
+			perInterviewer.add(f.get());
 			made += f.get();
 		}
 		pool.shutdown();
 		assertThat(twice).isEmpty();
+		assertThat(perInterviewer).as("nobody is told nothing is due while numbers remain").doesNotContain(0);
 		assertThat(made).isEqualTo(200);
 		assertThat(given).hasSize(200);
 		assertThat(count(round, "status = 'RECALL' and attempts = 1")).isEqualTo(200);
