@@ -43,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The interviewer's side of CATI. "Next call" claims one due case with {@code SELECT … FOR UPDATE
- * SKIP LOCKED} (PostgreSQL, and H2 2.x, which implements the same clause): two interviewers — on one
- * node or several on one database — never hold the same number. Only the interviewer holding a case
+ * SKIP LOCKED} on PostgreSQL, one claim at a time on embedded H2 (ADR 0009): two interviewers — on
+ * one node or several on one database — never hold the same number. Only the interviewer holding a case
  * sees its number (each reveal audited), screens the respondent against the quotas, interviews with
  * the survey's questionnaire engine, and records how the attempt ended. Completing closes the case in
  * the transaction that stores the response, so a double submit cannot count twice; the response
