@@ -521,12 +521,28 @@ class BrowserTests {
 	}
 
 	@Test
-	void interviewerCallsScreensAndCompletesAnInterview() throws IOException {
+	void interviewerRecordsANoAnswerCompletesAnInterviewAndTheSupervisorSeesTheRatesChange() throws IOException {
+		String monitor = "/fieldwork/rounds/" + fieldingRound().id();
+		login("supervisor", DEMO_PASSWORD);
+		open(monitor);
+		String completesBefore = text("#progress tr.fw-bold td:nth-child(3)");
+		String attemptedBefore = text("#progress tr.fw-bold td:nth-child(6)");
+		String ratesBefore = text("#aapor-rates");
+		logout();
+
 		login("interviewer", DEMO_PASSWORD);
 		click("#nav-cati");
 		screenshot("cati-console");
 		click("#next-" + fieldingRound().id());
 		assertThat(text("#call-number")).matches("1\\d{10}");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).selectByValue("APPOINTMENT");
+		click("#record");
+		assertThat(text("#flash-error")).contains("预约再访需要填写一个将来的时间");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).selectByValue("NO_ANSWER");
+		click("#record");
+		assertThat(text("#flash")).contains("拨打结果已保存");
+
+		click("#next-" + fieldingRound().id());
 		assertThat(text("#script")).contains("公众安全感和满意度调查");
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("gender"))).selectByValue("FEMALE");
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("ageGroup"))).selectByValue("AGE_45_59");
@@ -556,15 +572,13 @@ class BrowserTests {
 		assertThat(text("#flash")).contains("访问已完成");
 		driver.get(callPage);
 		assertThat(text("main")).as("a closed case is no longer the interviewer's").contains("不存在");
+		logout();
 
-		click("#nav-cati");
-		click("#next-" + fieldingRound().id());
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).selectByValue("APPOINTMENT");
-		click("#record");
-		assertThat(text("#flash-error")).contains("预约再访需要填写一个将来的时间");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).selectByValue("NO_ANSWER");
-		click("#record");
-		assertThat(text("#flash")).contains("拨打结果已保存");
+		login("supervisor", DEMO_PASSWORD);
+		open(monitor);
+		assertThat(Integer.parseInt(text("#progress tr.fw-bold td:nth-child(3)"))).isEqualTo(Integer.parseInt(completesBefore) + 1);
+		assertThat(Integer.parseInt(text("#progress tr.fw-bold td:nth-child(6)"))).isEqualTo(Integer.parseInt(attemptedBefore) + 2);
+		assertThat(text("#aapor-rates")).isNotEqualTo(ratesBefore);
 		logout();
 	}
 

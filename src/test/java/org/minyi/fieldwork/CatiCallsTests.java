@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,97 +52,77 @@ class CatiCallsTests {
 	JdbcClient jdbc;
 
 	@Test
-	void twentyInterviewersDialAtOnceAndNoNumberIsGivenTwice() throws Exception {
+	void twoHundredSimultaneousNextCallsGetTwoHundredDistinctNumbers() throws Exception {
 		RoundView round = fixture.fieldingRound("dispatch");
 		long chengguan = fixture.township("YJCG");
 		long frame = fixture.frame(300, "YJCG");
 		draws.draw(round.id(), fixture.request(frame, Map.of(chengguan, 60), "0.3", 25, 7, SampleDraws.QuotaKind.NONE));
-		long released = count(round, "status = 'PENDING'");
-		assertThat(released).as("200 needed at 30 %%, rounded up to whole replicates of 25").isEqualTo(200);
+		assertThat(count(round, "status = 'PENDING'")).as("200 needed at 30 %%, in whole replicates of 25").isEqualTo(200);
+		assertThat(count(round, "status = 'RESERVE'")).as("half as many again in reserve").isEqualTo(100);
 
-		Set<Long> given = ConcurrentHashMap.newKeySet();
-		List<Long> twice = Collections.synchronizedList(new ArrayList<>());
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(20);
-		List<Future<Integer>> done = new ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			String interviewer = "iv" + i;
-			done.add(pool.submit((Callable<Integer>) () -> {
-				start.await();
-				int made = 0;
-				for (Optional<Long> next = calls.next(round.id(), interviewer); next.isPresent(); next = calls.next(round.id(), interviewer)) {
-					if (!given.add(next.get())) {
-						twice.add(next.get());
-					}
-					calls.record(next.get(), interviewer, Disposition.NO_ANSWER, null, null, false);
-					made++;
-				}
-				return made;
-			}));
-		}
-		start.countDown();
-		int made = 0;
-		List<Integer> perInterviewer = new ArrayList<>();
-		for (Future<Integer> f : done) {
-			perInterviewer.add(f.get());
-			made += f.get();
-		}
-		pool.shutdown();
-		assertThat(twice).isEmpty();
-		assertThat(perInterviewer).as("nobody is told nothing is due while numbers remain").doesNotContain(0);
-		assertThat(made).isEqualTo(200);
-		assertThat(given).hasSize(200);
+		List<Optional<Long>> given = concurrently(200, i -> calls.next(round.id(), "iv" + i));
+		assertThat(given).as("nobody is told nothing is due while numbers remain").allMatch(Optional::isPresent);
+		assertThat(given.stream().map(Optional::get).distinct()).hasSize(200);
+		assertThat(count(round, "status = 'IN_CALL'")).isEqualTo(200);
+		assertThat(calls.next(round.id(), "one more")).as("the released sample is used up").isEmpty();
+
+		concurrently(200, i -> {
+			calls.record(given.get(i).get(), "iv" + i, Disposition.NO_ANSWER, null, null, false);
+			return null;
+		});
 		assertThat(count(round, "status = 'RECALL' and attempts = 1")).isEqualTo(200);
 	}
 
 	@Test
-	void aHardQuotaIsNeverOverFilledByInterviewersScreeningAtOnce() throws Exception {
+	void fiftyConcurrentInterviewsAgainstAHardQuotaOfTenCompleteExactlyTen() throws Exception {
 		RoundView round = fixture.fieldingRound("quota");
 		long chengguan = fixture.township("YJCG");
 		long frame = fixture.frame(120, "YJCG");
-		draws.draw(round.id(), fixture.request(frame, Map.of(chengguan, 40), "1", 40, 11, SampleDraws.QuotaKind.HARD));
-		Quotas.QuotaCell cell = quotas.list(round.id()).stream()
-			.filter(c -> c.gender() == Gender.FEMALE && c.ageGroup() == AgeGroup.AGE_45_59)
-			.findFirst()
-			.orElseThrow();
-		assertThat(cell.hard()).isTrue();
-		assertThat(quotas.list(round.id()).stream().mapToInt(Quotas.QuotaCell::target).sum()).isEqualTo(40);
+		// 68 completes split by 城关街道's population give women aged 45–59 a quota of exactly 10
+		draws.draw(round.id(), fixture.request(frame, Map.of(chengguan, 68), "1", 68, 11, SampleDraws.QuotaKind.HARD));
+		assertThat(cell(round).target()).isEqualTo(10);
+		assertThat(cell(round).hard()).isTrue();
+		assertThat(quotas.list(round.id()).stream().mapToInt(Quotas.QuotaCell::target).sum()).isEqualTo(68);
 
-		int interviewers = 30;
 		List<Long> held = new ArrayList<>();
-		for (int i = 0; i < interviewers; i++) {
+		for (int i = 0; i < 50; i++) {
 			held.add(calls.next(round.id(), "q" + i).orElseThrow());
 		}
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(interviewers);
-		List<Future<Quotas.Admission>> screened = new ArrayList<>();
-		for (int i = 0; i < interviewers; i++) {
-			long caseId = held.get(i);
-			String interviewer = "q" + i;
-			screened.add(pool.submit(() -> {
-				start.await();
-				return calls.screen(caseId, interviewer, Gender.FEMALE, AgeGroup.AGE_45_59);
-			}));
-		}
-		start.countDown();
-		int admitted = 0;
-		int full = 0;
-		for (Future<Quotas.Admission> f : screened) {
-			Quotas.Admission admission = f.get();
-			admitted += admission == Quotas.Admission.ADMITTED ? 1 : 0;
-			full += admission == Quotas.Admission.FULL ? 1 : 0;
-		}
-		pool.shutdown();
-		assertThat(admitted).isEqualTo(cell.target());
-		assertThat(full).isEqualTo(interviewers - cell.target());
-		assertThat(count(round, "last_disposition = 'QUOTA_FULL' and status = 'FINAL'")).isEqualTo(interviewers - cell.target());
+		Map<String, List<String>> answers = StandardAnswers.complete();
+		List<Quotas.Admission> admissions = concurrently(50, i -> {
+			Quotas.Admission admission = calls.screen(held.get(i), "q" + i, Gender.FEMALE, AgeGroup.AGE_45_59);
+			if (admission == Quotas.Admission.ADMITTED) {
+				for (int page : calls.interview(held.get(i), "q" + i).pages()) {
+					calls.answer(held.get(i), "q" + i, page, answers, true);
+				}
+			}
+			return admission;
+		});
+		assertThat(admissions).filteredOn(a -> a == Quotas.Admission.ADMITTED).hasSize(10);
+		assertThat(admissions).filteredOn(a -> a == Quotas.Admission.FULL).hasSize(40);
+		assertThat(List.of(cell(round).completed(), cell(round).reserved())).containsExactly(10, 0);
+		assertThat(count(round, "last_disposition = 'COMPLETE'")).isEqualTo(10);
+		assertThat(count(round, "last_disposition = 'QUOTA_FULL' and status = 'FINAL'")).isEqualTo(40);
+		assertThat(jdbc.sql("select count(*) from survey_response where survey_round = :round").param("round", round.id())
+			.query(Long.class).single()).isEqualTo(10);
+	}
 
-		// One admitted interview breaks off: its place goes back and the next respondent of the cell gets it.
-		long admittedCase = held.stream().filter(id -> caseStillHeld(id)).findFirst().orElseThrow();
-		String holder = jdbc.sql("select interviewer from call_case where id = :id").param("id", admittedCase).query(String.class).single();
-		calls.record(admittedCase, holder, Disposition.BREAK_OFF, null, null, false);
-		long another = calls.next(round.id(), "late").orElseThrow();
-		assertThat(calls.screen(another, "late", Gender.FEMALE, AgeGroup.AGE_45_59)).isEqualTo(Quotas.Admission.ADMITTED);
+	@Test
+	void aPlaceGivenBackByABreakOffGoesToTheNextRespondent() {
+		RoundView round = fixture.fieldingRound("quota break-off");
+		long chengguan = fixture.township("YJCG");
+		draws.draw(round.id(), fixture.request(fixture.frame(40, "YJCG"), Map.of(chengguan, 7), "1", 10, 11, SampleDraws.QuotaKind.HARD));
+		assertThat(cell(round).target()).as("7 completes give this cell one place").isEqualTo(1);
+		long first = calls.next(round.id(), "a").orElseThrow();
+		long second = calls.next(round.id(), "b").orElseThrow();
+		assertThat(calls.screen(first, "a", Gender.FEMALE, AgeGroup.AGE_45_59)).isEqualTo(Quotas.Admission.ADMITTED);
+		calls.record(first, "a", Disposition.BREAK_OFF, null, null, false);
+		assertThat(cell(round).reserved()).isZero();
+		assertThat(calls.screen(second, "b", Gender.FEMALE, AgeGroup.AGE_45_59)).isEqualTo(Quotas.Admission.ADMITTED);
+		long third = calls.next(round.id(), "c").orElseThrow();
+		assertThat(calls.screen(third, "c", Gender.FEMALE, AgeGroup.AGE_45_59)).isEqualTo(Quotas.Admission.FULL);
+		assertThat(calls.screen(calls.next(round.id(), "c").orElseThrow(), "c", Gender.MALE, AgeGroup.AGE_45_59))
+			.as("another cell still has places").isEqualTo(Quotas.Admission.ADMITTED);
 	}
 
 	@Test
@@ -273,8 +248,42 @@ class CatiCallsTests {
 			.query(Long.class).single();
 	}
 
-	private boolean caseStillHeld(long id) {
-		return "IN_CALL".equals(jdbc.sql("select status from call_case where id = :id").param("id", id).query(String.class).single());
+	private Quotas.QuotaCell cell(RoundView round) {
+		return quotas.list(round.id()).stream()
+			.filter(c -> c.gender() == Gender.FEMALE && c.ageGroup() == AgeGroup.AGE_45_59)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** Runs {@code task} for 0..n-1 on n threads released at the same moment; results in index order. */
+	private static <T> List<T> concurrently(int n, IntTask<T> task) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(n);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				int index = i;
+				futures.add(pool.submit(() -> {
+					start.await();
+					return task.run(index);
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@FunctionalInterface
+	private interface IntTask<T> {
+
+		T run(int index) throws Exception;
 	}
 
 	private List<Long> drawn(RoundView round) {
