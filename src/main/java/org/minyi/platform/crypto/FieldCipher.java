@@ -42,6 +42,17 @@ public final class FieldCipher {
 		}
 	}
 
+	/** Whether the value was sealed under this key (and not altered). */
+	public boolean opens(String sealed) {
+		try {
+			open(sealed);
+			return true;
+		}
+		catch (IllegalStateException e) {
+			return false;
+		}
+	}
+
 	public String open(String sealed) {
 		byte[] bytes = Base64.getDecoder().decode(sealed);
 		try {

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
@@ -54,6 +55,16 @@ public class SecretKeys {
 	/** AES-GCM encryption of stored values under the named key. */
 	public FieldCipher cipher(String name) {
 		return new FieldCipher(get(name));
+	}
+
+	/**
+	 * The key a named key replaced, during a rotation: {@code minyi.keys.<name>-previous} (environment
+	 * {@code MINYI_KEYS_<NAME>_PREVIOUS}). Values sealed under it still open until they are re-sealed.
+	 */
+	public Optional<FieldCipher> previousCipher(String name) {
+		String configured = environment.getProperty("minyi.keys." + name + "-previous");
+		return configured == null || configured.isBlank() ? Optional.empty()
+				: Optional.of(new FieldCipher(decode(name + "-previous", configured.strip())));
 	}
 
 	/**

@@ -50,9 +50,30 @@ public class PersonalData {
 	 */
 	@Transactional
 	public String reveal(String sealed, String targetType, Object targetId, String purpose) {
-		String value = cipher().open(sealed);
+		String value = keys.previousCipher(SEALING_KEY).filter(previous -> !cipher().opens(sealed))
+			.map(previous -> previous.open(sealed))
+			.orElseGet(() -> cipher().open(sealed));
 		events.publishEvent(AuditEvent.of("personal.reveal", targetType, targetId, "purpose=" + purpose));
 		return value;
+	}
+
+	/**
+	 * The value sealed under the current key, or null when it already is: what a key rotation writes
+	 * back. A value that opens under neither the current nor the previous key fails loudly.
+	 */
+	public String resealed(String sealed) {
+		FieldCipher current = cipher();
+		if (current.opens(sealed)) {
+			return null;
+		}
+		FieldCipher previous = keys.previousCipher(SEALING_KEY)
+			.orElseThrow(() -> new IllegalStateException("a sealed value does not open under the personal key"));
+		return current.seal(previous.open(sealed));
+	}
+
+	/** Whether a previous sealing key is configured, i.e. a rotation is under way. */
+	public boolean rotating() {
+		return keys.previousCipher(SEALING_KEY).isPresent();
 	}
 
 	private FieldCipher cipher() {
