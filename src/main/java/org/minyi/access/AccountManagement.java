@@ -2,6 +2,7 @@ package org.minyi.access;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,6 +133,18 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Optional<AccountView> find(long id) {
 		return accounts.findById(id).map(a -> a.view(now()));
+	}
+
+	/** Usernames of the enabled accounts with one of the roles, in order (e.g. who can be given telephone work). */
+	@Transactional(readOnly = true)
+	public List<String> enabledUsernames(Collection<Role> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select username from account where enabled = true and role in (:roles) order by username")
+			.param("roles", roles.stream().map(Role::name).toList())
+			.query(String.class)
+			.list();
 	}
 
 	/** Accounts the actor may manage, filtered by a text on username or display name. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,8 @@ public class CatiCalls {
 
 	private final Clock clock;
 
+	private final InterviewerAssignments assignments;
+
 	private final TransactionTemplate transactions;
 
 	private final DataSource dataSource;
@@ -97,8 +100,9 @@ public class CatiCalls {
 	private volatile Boolean embedded;
 
 	CatiCalls(JdbcClient jdbc, RoundManagement rounds, ResponseIntake intake, Quotas quotas, DoNotCall doNotCall,
-			PersonalData personalData, FieldworkProperties properties, Clock clock, PlatformTransactionManager transactionManager,
-			DataSource dataSource) {
+			PersonalData personalData, FieldworkProperties properties, Clock clock, InterviewerAssignments assignments,
+			PlatformTransactionManager transactionManager, DataSource dataSource) {
+		this.assignments = assignments;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -145,22 +149,24 @@ public class CatiCalls {
 		if (held.isPresent()) {
 			return held;
 		}
+		Collection<Long> townships = assignments.townships(roundId, interviewer);
 		if (!embeddedDatabase()) {
-			return transactions.execute(tx -> claim(roundId, interviewer));
+			return transactions.execute(tx -> claim(roundId, interviewer, townships));
 		}
 		embeddedClaims.lock();
 		try {
-			return transactions.execute(tx -> claim(roundId, interviewer));
+			return transactions.execute(tx -> claim(roundId, interviewer, townships));
 		}
 		finally {
 			embeddedClaims.unlock();
 		}
 	}
 
-	/** Claims the first due case in one short transaction. */
-	private Optional<Long> claim(long roundId, String interviewer) {
+	/** Claims the first due case of the townships (all when empty) in one short transaction. */
+	private Optional<Long> claim(long roundId, String interviewer, Collection<Long> townships) {
 		Instant now = clock.instant();
-		Optional<Long> claimed = due(roundId, "APPOINTMENT", now).or(() -> due(roundId, "RECALL", now)).or(() -> due(roundId, "PENDING", now));
+		Optional<Long> claimed = due(roundId, "APPOINTMENT", townships, now).or(() -> due(roundId, "RECALL", townships, now))
+			.or(() -> due(roundId, "PENDING", townships, now));
 		claimed.ifPresent(id -> jdbc.sql("update call_case set status = 'IN_CALL', interviewer = :who, locked_at = :now where id = :id")
 			.param("who", interviewer)
 			.param("now", SqlTimes.bind(now))
@@ -185,13 +191,16 @@ public class CatiCalls {
 	 * The first due case of a status, locked for this transaction; cases other transactions hold are
 	 * skipped. Fresh numbers go replicate by replicate, so every township's fieldwork moves evenly.
 	 */
-	private Optional<Long> due(long roundId, String status, Instant now) {
+	private Optional<Long> due(long roundId, String status, Collection<Long> townships, Instant now) {
 		String order = "PENDING".equals(status) ? " order by replicate, id" : " and next_call_at <= :now order by next_call_at, id";
+		String assigned = townships.isEmpty() ? "" : " and township_id in (:townships)";
 		// embedded: claims are taken one at a time already, and H2 plans a locking read less well
 		String lock = embeddedDatabase() ? "" : " for update skip locked";
-		return jdbc.sql("select id from call_case where survey_round = :round and status = :status" + order + " limit 1" + lock)
+		return jdbc.sql("select id from call_case where survey_round = :round and status = :status" + assigned + order + " limit 1"
+				+ lock)
 			.param("round", roundId)
 			.param("status", status)
+			.param("townships", townships)
 			.param("now", SqlTimes.bind(now))
 			.query(Long.class)
 			.optional();

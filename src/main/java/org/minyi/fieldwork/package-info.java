@@ -4,5 +4,5 @@
  * (STATISTICS.md §6–7). Completed interviews become survey responses; the link between a number
  * and a response never reaches a unit officer.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "survey" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "survey" })
 package org.minyi.fieldwork;

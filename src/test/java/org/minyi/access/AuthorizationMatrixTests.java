@@ -137,6 +137,7 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /fieldwork/rounds/{roundId}/monitor", FIELDWORK);
 		TABLE.put("GET /fieldwork/rounds/{roundId}/export", FIELDWORK);
 		TABLE.put("POST /fieldwork/rounds/{roundId}/draws", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/assignments", FIELDWORK);
 		TABLE.put("POST /fieldwork/rounds/{roundId}/townships/{townshipId}/release", FIELDWORK);
 		TABLE.put("GET /fieldwork/do-not-call", FIELDWORK);
 		TABLE.put("POST /fieldwork/do-not-call", FIELDWORK);

@@ -277,9 +277,7 @@ class BrowserTests {
 
 		click("#round-edit");
 		type("#name", "浏览器测试轮次（修订）");
-		WebElement justice = driver.findElement(By.xpath("//label[contains(., '司法局')]/preceding-sibling::input"));
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", justice);
-		justice.click();
+		clickInView(driver.findElement(By.xpath("//label[contains(., '司法局')]/preceding-sibling::input")));
 		screenshot("round-edit");
 		click("#round-save");
 		assertThat(text("#flash")).contains("测评轮次已修改");
@@ -401,6 +399,12 @@ class BrowserTests {
 		return rounds.list().stream().filter(r -> r.status() == RoundStatus.FIELDING && r.name().contains("第四季度")).findFirst().orElseThrow();
 	}
 
+	/** Clicks an element far down a long page, scrolled to the middle of the window first. */
+	private void clickInView(WebElement element) {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		element.click();
+	}
+
 	/** Moves on in the questionnaire and waits until the given page is shown. */
 	private void nextPage(int page) {
 		click("#next");
@@ -504,6 +508,16 @@ class BrowserTests {
 		assertThat(text("#dispositions")).contains("无人接听", "完成访问");
 		assertThat(text("#productivity")).contains("interviewer");
 		screenshot("cati-monitor");
+		clickInView(driver.findElement(By.cssSelector("#assignments input[aria-label='interviewer 河口镇']")));
+		click("#assignment-save");
+		assertThat(text("#flash")).contains("访问员分工已保存");
+		assertThat(driver.findElement(By.cssSelector("#assignments input[aria-label='interviewer 河口镇']")).isSelected()).isTrue();
+		screenshot("cati-assignments");
+		clickInView(driver.findElement(By.cssSelector("#assignments input[aria-label='interviewer 河口镇']")));
+		click("#assignment-save");
+		assertThat(text("#flash")).contains("访问员分工已保存");
+		assertThat(driver.findElement(By.cssSelector("#assignments input[aria-label='interviewer 河口镇']")).isSelected())
+			.as("back to all townships").isFalse();
 		click("#draw-submit");
 		assertThat(text("#flash")).contains("已抽取");
 		assertThat(driver.findElements(By.cssSelector("#draws tbody tr"))).hasSize(2);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,9 @@ class CatiCallsTests {
 
 	@Autowired
 	DoNotCall doNotCall;
+
+	@Autowired
+	InterviewerAssignments assignments;
 
 	@Autowired
 	FieldworkMonitor monitor;
@@ -198,6 +202,33 @@ class CatiCallsTests {
 	}
 
 	@Test
+	void anAssignedInterviewerCallsOnlyTheirTownships() {
+		RoundView round = fixture.fieldingRound("assignments");
+		long chengguan = fixture.township("YJCG");
+		long hekou = fixture.township("YJHK");
+		draws.draw(round.id(), fixture.request(fixture.frame(10, "YJCG", "YJHK"), Map.of(chengguan, 10, hekou, 10), "1", 10, 5,
+				SampleDraws.QuotaKind.NONE));
+		assignments.assign(round.id(), Map.of("interviewer", Set.of(hekou)));
+		assertThat(assignments.of(round.id())).containsEntry("interviewer", Set.of(hekou));
+		for (int i = 0; i < 10; i++) {
+			long caseId = calls.next(round.id(), "interviewer").orElseThrow();
+			assertThat(township(caseId)).isEqualTo(hekou);
+			calls.record(caseId, "interviewer", Disposition.NO_ANSWER, null, null, false);
+		}
+		assertThat(calls.next(round.id(), "interviewer")).as("河口镇 is done; 城关街道 is not theirs").isEmpty();
+		assertThat(township(calls.next(round.id(), "supervisor").orElseThrow())).as("unassigned: any township").isEqualTo(chengguan);
+
+		assertThatThrownBy(() -> assignments.assign(round.id(), Map.of("nobody", Set.of(hekou))))
+			.hasMessage("fieldwork.assign.error.interviewer");
+		long police = fixture.township("YJGA");
+		assertThatThrownBy(() -> assignments.assign(round.id(), Map.of("interviewer", Set.of(police))))
+			.hasMessage("fieldwork.assign.error.township");
+		assertThat(assignments.of(round.id())).containsEntry("interviewer", Set.of(hekou));
+		assignments.assign(round.id(), Map.of("interviewer", Set.of()));
+		assertThat(assignments.of(round.id())).isEmpty();
+	}
+
+	@Test
 	void drawsAreReproducibleFromTheirSeedAndSkipExcludedNumbers() {
 		long chengguan = fixture.township("YJCG");
 		long frame = fixture.frame(50, "YJCG");
@@ -246,6 +277,10 @@ class CatiCallsTests {
 	private long drafts(long caseId) {
 		return jdbc.sql("select count(*) from response_draft where draft_key = :key").param("key", "cati-" + caseId)
 			.query(Long.class).single();
+	}
+
+	private long township(long caseId) {
+		return jdbc.sql("select township_id from call_case where id = :id").param("id", caseId).query(Long.class).single();
 	}
 
 	private Quotas.QuotaCell cell(RoundView round) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minyi.fieldwork.Disposition;
 import org.minyi.fieldwork.FieldworkMonitor;
 import org.minyi.fieldwork.FieldworkMonitor.Progress;
+import org.minyi.fieldwork.InterviewerAssignments;
 import org.minyi.fieldwork.SampleDraws;
 import org.minyi.fieldwork.SampleDraws.DrawRequest;
 import org.minyi.fieldwork.SampleDraws.QuotaKind;
@@ -36,6 +38,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,6 +67,8 @@ class CatiRoundController {
 
 	private final FieldworkMonitor monitor;
 
+	private final InterviewerAssignments assignments;
+
 	private final UnitManagement units;
 
 	private final MessageSource messages;
@@ -73,7 +78,8 @@ class CatiRoundController {
 	private final Flash flash;
 
 	CatiRoundController(RoundManagement rounds, SampleDraws draws, SampleFrames frames, FieldworkMonitor monitor,
-			UnitManagement units, MessageSource messages, Percentages percent, Flash flash) {
+			InterviewerAssignments assignments, UnitManagement units, MessageSource messages, Percentages percent, Flash flash) {
+		this.assignments = assignments;
 		this.rounds = rounds;
 		this.draws = draws;
 		this.frames = frames;
@@ -101,6 +107,8 @@ class CatiRoundController {
 		model.addAttribute("townships", townships(round));
 		model.addAttribute("defaultCompletes", DEFAULT_COMPLETES);
 		model.addAttribute("quotaKinds", QuotaKind.values());
+		model.addAttribute("interviewers", assignments.interviewers());
+		model.addAttribute("assignments", assignments.of(roundId));
 		return monitorModel(roundId, model, "fieldwork/cati-round");
 	}
 
@@ -116,6 +124,28 @@ class CatiRoundController {
 			SampleDraws.DrawView draw = draws.draw(roundId, drawRequest(form));
 			flash.success(redirect, "fieldwork.draw.done", draw.drawn().values().stream().mapToInt(Integer::intValue).sum(),
 					draw.seed());
+		}
+		catch (BusinessRuleException e) {
+			flash.error(redirect, e);
+		}
+		return "redirect:/fieldwork/rounds/" + roundId;
+	}
+
+	/** One row per interviewer: {@code interviewer} names them all, {@code townships-<name>} holds the ticked townships. */
+	@PostMapping("/{roundId}/assignments")
+	String assign(@PathVariable long roundId, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+		try {
+			Map<String, Set<Long>> assigned = new LinkedHashMap<>();
+			for (String interviewer : form.getOrDefault("interviewer", List.of())) {
+				assigned.put(interviewer, form.getOrDefault("townships-" + interviewer, List.of()).stream()
+					.map(Long::valueOf)
+					.collect(Collectors.toSet()));
+			}
+			assignments.assign(roundId, assigned);
+			flash.success(redirect, "fieldwork.assign.saved");
+		}
+		catch (NumberFormatException e) {
+			flash.error(redirect, BusinessRuleException.of("fieldwork.assign.error.township"));
 		}
 		catch (BusinessRuleException e) {
 			flash.error(redirect, e);
