@@ -136,6 +136,8 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /fieldwork/rounds/{roundId}", FIELDWORK);
 		TABLE.put("GET /fieldwork/rounds/{roundId}/monitor", FIELDWORK);
 		TABLE.put("GET /fieldwork/rounds/{roundId}/export", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/export/quotas", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/export/productivity", FIELDWORK);
 		TABLE.put("POST /fieldwork/rounds/{roundId}/draws", FIELDWORK);
 		TABLE.put("POST /fieldwork/rounds/{roundId}/assignments", FIELDWORK);
 		TABLE.put("POST /fieldwork/rounds/{roundId}/townships/{townshipId}/release", FIELDWORK);

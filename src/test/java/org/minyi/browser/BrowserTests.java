@@ -336,14 +336,7 @@ class BrowserTests {
 			open("/login");
 			open("/s/" + token);
 			assertThat(text("#progress-text")).as("resumes where the resident left").contains("第 3 / 5 页");
-			for (String question : List.of("Q3", "Q4", "Q5", "Q6", "Q7")) {
-				click("input[name=" + question + "][value=SATISFIED]");
-			}
-			nextPage(4);
-			click("input[name=Q8][value=KNOW]");
-			click("input[name=Q9][value=DID_NOT]");
-			click("input[name=Q10][value=SOMETIMES]");
-			click("input[name=Q11][value=HANDLED]");
+			answerSatisfactionAndParticipation();
 			type("textarea[name=Q12]", "希望多宣传防诈骗知识");
 			nextPage(5);
 			click("input[name=D1][value=FEMALE]");
@@ -403,6 +396,18 @@ class BrowserTests {
 	private void clickInView(WebElement element) {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
+	}
+
+	/** Pages 3 and 4 of the standard instrument: satisfied with everyone, knows the campaign, a dispute handled. */
+	private void answerSatisfactionAndParticipation() {
+		for (String question : List.of("Q3", "Q4", "Q5", "Q6", "Q7")) {
+			click("input[name=" + question + "][value=SATISFIED]");
+		}
+		nextPage(4);
+		click("input[name=Q8][value=KNOW]");
+		click("input[name=Q9][value=DID_NOT]");
+		click("input[name=Q10][value=SOMETIMES]");
+		click("input[name=Q11][value=HANDLED]");
 	}
 
 	/** Moves on in the questionnaire and waits until the given page is shown. */
@@ -570,14 +575,7 @@ class BrowserTests {
 		click("input[name=Q1][value=SAFE]");
 		click("input[name=Q2][value=SAME]");
 		nextPage(3);
-		for (String question : List.of("Q3", "Q4", "Q5", "Q6", "Q7")) {
-			click("input[name=" + question + "][value=SATISFIED]");
-		}
-		nextPage(4);
-		click("input[name=Q8][value=KNOW]");
-		click("input[name=Q9][value=DID_NOT]");
-		click("input[name=Q10][value=SOMETIMES]");
-		click("input[name=Q11][value=HANDLED]");
+		answerSatisfactionAndParticipation();
 		nextPage(5);
 		assertThat(driver.findElement(By.cssSelector("input[name=D1][value=FEMALE]")).isSelected())
 			.as("the screening answers are carried into the instrument").isTrue();

@@ -70,6 +70,37 @@ class CatiWebTests {
 	}
 
 	@Test
+	void quotasAndProductivityExportToExcel() throws Exception {
+		RoundView round = fixture.fieldingRound("export tables");
+		long chengguan = fixture.township("YJCG");
+		draws.draw(round.id(), fixture.request(fixture.frame(20, "YJCG"), Map.of(chengguan, 8), "1", 8, 9, SampleDraws.QuotaKind.HARD));
+		calls.record(calls.next(round.id(), "iv-export").orElseThrow(), "iv-export", Disposition.SOFT_REFUSAL, null, null, false);
+		calls.record(calls.next(round.id(), "iv-export").orElseThrow(), "iv-export", Disposition.BUSY, null, null, false);
+		try (XSSFWorkbook quotas = workbook("/fieldwork/rounds/" + round.id() + "/export/quotas")) {
+			Sheet sheet = quotas.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).as("eight cells").isEqualTo(8);
+			int targets = 0;
+			for (int i = 1; i <= 8; i++) {
+				targets += (int) sheet.getRow(i).getCell(2).getNumericCellValue();
+				assertThat(sheet.getRow(i).getCell(6).getStringCellValue()).isEqualTo("硬配额");
+			}
+			assertThat(targets).isEqualTo(8);
+		}
+		try (XSSFWorkbook productivity = workbook("/fieldwork/rounds/" + round.id() + "/export/productivity")) {
+			Row row = productivity.getSheetAt(0).getRow(1);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("iv-export");
+			assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(2);
+			assertThat(row.getCell(5).getStringCellValue()).as("one refusal of one call answered").isEqualTo("100.0%");
+		}
+	}
+
+	private XSSFWorkbook workbook(String path) throws Exception {
+		byte[] xlsx = mvc.perform(get(path).with(user(users.loadUserByUsername("supervisor")))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+	}
+
+	@Test
 	void forgedCasesDispositionsAndFiguresChangeNothing() throws Exception {
 		RoundView round = fixture.fieldingRound("forged");
 		long chengguan = fixture.township("YJCG");

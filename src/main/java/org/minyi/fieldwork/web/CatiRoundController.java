@@ -189,6 +189,32 @@ class CatiRoundController {
 		});
 	}
 
+	@GetMapping("/{roundId}/export/quotas")
+	void exportQuotas(@PathVariable long roundId, HttpServletResponse response, Locale locale) throws IOException {
+		round(roundId);
+		Map<Long, String> names = townshipNames();
+		ExcelDownload.send(response, "cati-quotas", text("fieldwork.quota.title", locale),
+				List.of(text("unit.name", locale), text("fieldwork.quota.cell", locale), text("fieldwork.quota.target", locale),
+						text("fieldwork.quota.completed", locale), text("fieldwork.quota.reserved", locale),
+						text("fieldwork.quota.fill", locale), text("fieldwork.quota.kind", locale)),
+				export -> monitor.monitor(roundId).quotas().forEach(c -> export.row(List.of(names.getOrDefault(c.townshipId(), "?"),
+						text(c.gender().messageKey(), locale) + " " + text(c.ageGroup().messageKey(), locale), c.target(),
+						c.completed(), c.reserved(), c.fillPercent() + "%",
+						text(c.hard() ? "fieldwork.quota.HARD" : "fieldwork.quota.SOFT", locale)))));
+	}
+
+	@GetMapping("/{roundId}/export/productivity")
+	void exportProductivity(@PathVariable long roundId, HttpServletResponse response, Locale locale) throws IOException {
+		round(roundId);
+		ExcelDownload.send(response, "cati-productivity", text("fieldwork.productivity.title", locale),
+				List.of(text("fieldwork.productivity.interviewer", locale), text("fieldwork.productivity.calls", locale),
+						text("fieldwork.productivity.callsPerHour", locale), text("fieldwork.monitor.completes", locale),
+						text("fieldwork.productivity.averageLength", locale), text("fieldwork.productivity.refusalRate", locale)),
+				export -> monitor.monitor(roundId).interviewers().forEach(i -> export.row(List.of(i.interviewer(), i.calls(),
+						percent.decimal(i.callsPerHour()), i.completes(), percent.decimal(i.averageInterviewMinutes()),
+						percent.of(i.refusalRate())))));
+	}
+
 	private String monitorModel(long roundId, Model model, String view) {
 		model.addAttribute("roundId", roundId);
 		model.addAttribute("monitor", monitor.monitor(roundId));
