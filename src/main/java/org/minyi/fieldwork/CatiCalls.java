@@ -239,7 +239,17 @@ public class CatiCalls {
 	 */
 	public Quotas.Admission screen(long caseId, String interviewer, Gender gender, AgeGroup ageGroup) {
 		CallView call = held(caseId, interviewer, false);
-		if (call.screened()) {
+		// screening once: a double click waits here for the first and then finds the case screened
+		int screening = jdbc.sql("""
+				update call_case set screened_gender = :gender, screened_age_group = :age, interview_started = :now
+				where id = :id and status = 'IN_CALL' and interviewer = :interviewer and screened_gender is null""")
+			.param("gender", gender.name())
+			.param("age", ageGroup.name())
+			.param("now", SqlTimes.bind(clock.instant()))
+			.param("id", caseId)
+			.param("interviewer", interviewer)
+			.update();
+		if (screening != 1) {
 			throw BusinessRuleException.of("fieldwork.call.error.screened");
 		}
 		Quotas.Admission admission = quotas.reserve(call.roundId(), call.townshipId(), gender, ageGroup);
@@ -247,13 +257,8 @@ public class CatiCalls {
 			close(call, Disposition.QUOTA_FULL, null, null);
 			return admission;
 		}
-		jdbc.sql("""
-				update call_case set screened_gender = :gender, screened_age_group = :age, quota_reserved = :reserved,
-				  interview_started = :now where id = :id""")
-			.param("gender", gender.name())
-			.param("age", ageGroup.name())
+		jdbc.sql("update call_case set quota_reserved = :reserved where id = :id")
 			.param("reserved", admission != Quotas.Admission.NO_QUOTA)
-			.param("now", SqlTimes.bind(clock.instant()))
 			.param("id", caseId)
 			.update();
 		intake.begin(entry(call), screeningAnswers(intake.open(entry(call)).definition(), gender, ageGroup));

@@ -120,6 +120,9 @@ class CatiCallsTests {
 		long first = calls.next(round.id(), "a").orElseThrow();
 		long second = calls.next(round.id(), "b").orElseThrow();
 		assertThat(calls.screen(first, "a", Gender.FEMALE, AgeGroup.AGE_45_59)).isEqualTo(Quotas.Admission.ADMITTED);
+		assertThatThrownBy(() -> calls.screen(first, "a", Gender.FEMALE, AgeGroup.AGE_45_59)).as("a second click reserves nothing")
+			.hasMessage("fieldwork.call.error.screened");
+		assertThat(cell(round).reserved()).isEqualTo(1);
 		calls.record(first, "a", Disposition.BREAK_OFF, null, null, false);
 		assertThat(cell(round).reserved()).isZero();
 		assertThat(calls.screen(second, "b", Gender.FEMALE, AgeGroup.AGE_45_59)).isEqualTo(Quotas.Admission.ADMITTED);
