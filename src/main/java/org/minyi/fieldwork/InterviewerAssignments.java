@@ -11,14 +11,12 @@ import java.util.stream.Collectors;
 
 import org.minyi.access.AccountManagement;
 import org.minyi.access.Role;
-import org.minyi.org.UnitKind;
-import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
-import org.minyi.survey.Target;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,17 +37,17 @@ public class InterviewerAssignments {
 
 	private final RoundManagement rounds;
 
-	private final UnitManagement units;
+	private final RoundTownships roundTownships;
 
 	private final AccountManagement accounts;
 
 	private final ApplicationEventPublisher events;
 
-	InterviewerAssignments(JdbcClient jdbc, RoundManagement rounds, UnitManagement units, AccountManagement accounts,
+	InterviewerAssignments(JdbcClient jdbc, RoundManagement rounds, RoundTownships roundTownships, AccountManagement accounts,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rounds = rounds;
-		this.units = units;
+		this.roundTownships = roundTownships;
 		this.accounts = accounts;
 		this.events = events;
 	}
@@ -63,10 +61,7 @@ public class InterviewerAssignments {
 	/** Replaces the townships of every interviewer named; an empty set means "all townships". */
 	public void assign(long roundId, Map<String, Set<Long>> townshipsByInterviewer) {
 		RoundView round = rounds.find(roundId).orElseThrow(() -> new RecordNotFoundException("round", roundId));
-		Set<Long> townships = round.targets().stream()
-			.map(Target::unitId)
-			.filter(id -> units.findById(id).map(u -> u.kind() == UnitKind.TOWNSHIP).orElse(false))
-			.collect(Collectors.toSet());
+		Set<Long> townships = roundTownships.of(round).stream().map(UnitView::id).collect(Collectors.toSet());
 		List<String> interviewers = interviewers();
 		townshipsByInterviewer.forEach((interviewer, assigned) -> {
 			if (!interviewers.contains(interviewer)) {

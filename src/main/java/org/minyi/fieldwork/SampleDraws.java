@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
@@ -68,6 +70,8 @@ public class SampleDraws {
 
 	private final Quotas quotas;
 
+	private final RoundTownships townships;
+
 	private final FieldworkProperties properties;
 
 	private final ApplicationEventPublisher events;
@@ -75,7 +79,8 @@ public class SampleDraws {
 	private final Clock clock;
 
 	SampleDraws(JdbcClient jdbc, JdbcTemplate batch, SampleFrames frames, RoundManagement rounds, Quotas quotas,
-			FieldworkProperties properties, ApplicationEventPublisher events, Clock clock) {
+			RoundTownships townships, FieldworkProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.townships = townships;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.frames = frames;
@@ -183,12 +188,12 @@ public class SampleDraws {
 		if (request.replicateSize() < 1 || request.replicateSize() > 10_000) {
 			throw new BusinessRuleException("replicateSize", "fieldwork.draw.error.replicateSize");
 		}
-		var inScope = round.targets().stream().map(t -> t.unitId()).collect(Collectors.toSet());
+		Set<Long> townshipsInScope = townships.of(round).stream().map(UnitView::id).collect(Collectors.toSet());
 		if (request.completesByTownship().isEmpty()) {
 			throw new BusinessRuleException("completes", "fieldwork.draw.error.completes");
 		}
 		request.completesByTownship().forEach((township, completes) -> {
-			if (!inScope.contains(township) || completes == null || completes < 1 || completes > 100_000) {
+			if (!townshipsInScope.contains(township) || completes == null || completes < 1 || completes > 100_000) {
 				throw new BusinessRuleException("completes", "fieldwork.draw.error.completes");
 			}
 		});

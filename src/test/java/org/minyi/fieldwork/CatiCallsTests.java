@@ -272,6 +272,8 @@ class CatiCallsTests {
 			.hasMessage("fieldwork.draw.error.rate");
 		assertThatThrownBy(() -> draws.draw(round.id(), fixture.request(frame, Map.of(999_999L, 10), "0.5", 5, 1, SampleDraws.QuotaKind.NONE)))
 			.hasMessage("fieldwork.draw.error.completes");
+		assertThatThrownBy(() -> draws.draw(round.id(), fixture.request(frame, Map.of(fixture.township("YJGA"), 10), "0.5", 5, 1,
+				SampleDraws.QuotaKind.NONE))).as("a department in scope is not a township").hasMessage("fieldwork.draw.error.completes");
 		assertThatThrownBy(() -> draws.draw(round.id(), fixture.request(999_999L, Map.of(chengguan, 10), "0.5", 5, 1, SampleDraws.QuotaKind.NONE)))
 			.hasMessage("fieldwork.draw.error.frame");
 		assertThat(draws.list(round.id())).isEmpty();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,11 +17,11 @@ import org.minyi.fieldwork.Disposition;
 import org.minyi.fieldwork.FieldworkMonitor;
 import org.minyi.fieldwork.FieldworkMonitor.Progress;
 import org.minyi.fieldwork.InterviewerAssignments;
+import org.minyi.fieldwork.RoundTownships;
 import org.minyi.fieldwork.SampleDraws;
 import org.minyi.fieldwork.SampleDraws.DrawRequest;
 import org.minyi.fieldwork.SampleDraws.QuotaKind;
 import org.minyi.fieldwork.SampleFrames;
-import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
@@ -69,6 +68,8 @@ class CatiRoundController {
 
 	private final InterviewerAssignments assignments;
 
+	private final RoundTownships roundTownships;
+
 	private final UnitManagement units;
 
 	private final MessageSource messages;
@@ -78,7 +79,9 @@ class CatiRoundController {
 	private final Flash flash;
 
 	CatiRoundController(RoundManagement rounds, SampleDraws draws, SampleFrames frames, FieldworkMonitor monitor,
-			InterviewerAssignments assignments, UnitManagement units, MessageSource messages, Percentages percent, Flash flash) {
+			InterviewerAssignments assignments, RoundTownships roundTownships, UnitManagement units, MessageSource messages,
+			Percentages percent, Flash flash) {
+		this.roundTownships = roundTownships;
 		this.assignments = assignments;
 		this.rounds = rounds;
 		this.draws = draws;
@@ -104,7 +107,7 @@ class CatiRoundController {
 		model.addAttribute("frames", frames.list().stream()
 			.filter(f -> f.status() == SampleFrames.FrameStatus.ACTIVE && (f.roundId() == null || f.roundId() == roundId))
 			.toList());
-		model.addAttribute("townships", townships(round));
+		model.addAttribute("townships", roundTownships.of(round));
 		model.addAttribute("defaultCompletes", DEFAULT_COMPLETES);
 		model.addAttribute("quotaKinds", QuotaKind.values());
 		model.addAttribute("interviewers", assignments.interviewers());
@@ -247,14 +250,6 @@ class CatiRoundController {
 			.orElseThrow(() -> new RecordNotFoundException("round", roundId));
 	}
 
-	private List<UnitView> townships(RoundView round) {
-		Map<Long, UnitView> byId = units.list(DataScope.wholeDistrict()).stream()
-			.collect(Collectors.toMap(UnitView::id, Function.identity()));
-		return round.targets().stream()
-			.map(t -> byId.get(t.unitId()))
-			.filter(u -> u != null && u.kind() == UnitKind.TOWNSHIP)
-			.toList();
-	}
 
 	private Map<Long, String> townshipNames() {
 		return units.list(DataScope.wholeDistrict()).stream().collect(Collectors.toMap(UnitView::id, UnitView::name));
