@@ -1,6 +1,7 @@
 package org.minyi.fieldwork;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,11 @@ final class FrameImport implements Consumer<TabularRow> {
 	}
 
 	private static final int BATCH = 1000;
+
+	/** Columns of a frame_number row as buffered: frame, sealed, hash, masked, kind, township, community, gender, age, attributes. */
+	private static final int NUMBER_COLUMNS = 10;
+
+	private static final String INSERT_BATCH = insertStatement(BATCH);
 
 	private static final List<Locale> LOCALES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
@@ -226,27 +232,36 @@ final class FrameImport implements Consumer<TabularRow> {
 		}
 	}
 
-	/** Writes what is buffered; a number already in the frame is not inserted and counts as a duplicate. */
+	/**
+	 * Writes what is buffered in one multi-row INSERT (several times faster than a JDBC batch of
+	 * single-row statements on PostgreSQL); a number already in the frame is not inserted and counts
+	 * as a duplicate.
+	 */
 	void flush() {
 		if (!numbers.isEmpty()) {
-			int[] counts = jdbc.batchUpdate("""
-					insert into frame_number (frame_id, phone_sealed, phone_hash, phone_masked, phone_kind, township_id, community_id,
-					  gender, age_group, attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					on conflict do nothing""", numbers);
-			for (int count : counts) {
-				if (count == 0) {
-					duplicates++;
-				}
-				else {
-					imported++;
-				}
+			Object[] arguments = new Object[numbers.size() * NUMBER_COLUMNS];
+			for (int i = 0; i < numbers.size(); i++) {
+				System.arraycopy(numbers.get(i), 0, arguments, i * NUMBER_COLUMNS, NUMBER_COLUMNS);
 			}
+			int inserted = jdbc.update(insertNumbers(numbers.size()), arguments);
+			imported += inserted;
+			duplicates += numbers.size() - inserted;
 			numbers.clear();
 		}
 		if (!rejections.isEmpty()) {
 			jdbc.batchUpdate("insert into frame_rejection (frame_id, row_number, reason, shown_value) values (?, ?, ?, ?)", rejections);
 			rejections.clear();
 		}
+	}
+
+	private static String insertNumbers(int rows) {
+		return rows == BATCH ? INSERT_BATCH : insertStatement(rows);
+	}
+
+	private static String insertStatement(int rows) {
+		return "insert into frame_number (frame_id, phone_sealed, phone_hash, phone_masked, phone_kind, township_id, community_id, "
+				+ "gender, age_group, attributes) values "
+				+ String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) + " on conflict do nothing";
 	}
 
 	/** A whole-file refusal carried out of the reader's callback. */

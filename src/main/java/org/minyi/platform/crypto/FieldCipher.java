@@ -24,15 +24,27 @@ public final class FieldCipher {
 
 	private final SecretKeySpec key;
 
+	/** Looking a cipher up costs more than sealing a short value, and imports seal a million: one per thread. */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::newCipher);
+
 	FieldCipher(byte[] key) {
 		this.key = new SecretKeySpec(key, 0, 32, "AES");
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("AES-GCM unavailable", e);
+		}
 	}
 
 	public String seal(String plain) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		RANDOM.nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
@@ -56,7 +68,7 @@ public final class FieldCipher {
 	public String open(String sealed) {
 		byte[] bytes = Base64.getDecoder().decode(sealed);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
 			return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
 		}

@@ -43,6 +43,8 @@ public class SecretKeys {
 
 	private final Map<String, ThreadLocal<Mac>> macs = new ConcurrentHashMap<>();
 
+	private final Map<String, FieldCipher> ciphers = new ConcurrentHashMap<>();
+
 	SecretKeys(Environment environment, MinyiProperties properties) {
 		this.environment = environment;
 		this.keyDirectory = properties.dataDir().resolve("keys");
@@ -52,9 +54,9 @@ public class SecretKeys {
 		return keys.computeIfAbsent(name, this::load).clone();
 	}
 
-	/** AES-GCM encryption of stored values under the named key. */
+	/** AES-GCM encryption of stored values under the named key (one instance per key). */
 	public FieldCipher cipher(String name) {
-		return new FieldCipher(get(name));
+		return ciphers.computeIfAbsent(name, n -> new FieldCipher(get(n)));
 	}
 
 	/**
