@@ -2,6 +2,9 @@ package org.minyi.platform.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.RecordFormatException;
@@ -40,8 +44,39 @@ final class XlsxSheetReader {
 	private XlsxSheetReader() {
 	}
 
+	/**
+	 * Reads from a temporary copy of the upload: opened from a stream, POI holds every part of the
+	 * package in memory (and refuses parts over 100 MB — the sheet of a million-row list), opened
+	 * from a file it inflates each part as it is read.
+	 */
 	static void readFirstSheet(InputStream in, Consumer<TabularRow> rows) throws TabularFileException {
-		try (OPCPackage pkg = OPCPackage.open(in)) {
+		Path copy = null;
+		try {
+			copy = Files.createTempFile("minyi-upload", ".xlsx");
+			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+			readFirstSheet(copy, rows);
+		}
+		catch (IOException e) {
+			throw new TabularFileException("tabular.error.notExcel", e);
+		}
+		finally {
+			deleteQuietly(copy);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException e) {
+				// a temporary file the operating system cleans up in the end
+			}
+		}
+	}
+
+	private static void readFirstSheet(Path file, Consumer<TabularRow> rows) throws TabularFileException {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
 			StylesTable styles = reader.getStylesTable();
