@@ -108,22 +108,24 @@ public class ResponseIntake {
 
 	/**
 	 * Starts an interview with what the interviewer already knows (screening answers such as gender
-	 * and age group), unless it has started before; returns where it stands.
+	 * and age group). An interview broken off earlier resumes where it stopped — unless the known
+	 * answers differ from the saved ones: then someone else is answering, and it starts afresh.
 	 */
 	public Questionnaire begin(RespondentEntry entry, Map<String, List<String>> known) {
 		Questionnaire current = open(entry);
 		requireOpen(current);
-		if (draft(entry).isEmpty()) {
-			Map<String, List<String>> answers = current.answers().asMap();
-			answers.putAll(known);
-			Answers given = withoutHidden(current.definition(), Answers.of(answers));
-			int first = Questionnaire.pages(current.definition(), given).get(0);
-			saveDraft(entry, given, first, clock.instant());
-			return open(entry);
+		boolean sameRespondent = known.entrySet().stream()
+			.allMatch(answer -> answer.getValue().equals(current.answers().get(answer.getKey())));
+		if (draft(entry).isPresent() && sameRespondent) {
+			return current;
 		}
-		return current;
+		Map<String, List<String>> answers = prefilled(current.definition(), entry).asMap();
+		answers.putAll(known);
+		Answers given = withoutHidden(current.definition(), Answers.of(answers));
+		discard(entry);
+		saveDraft(entry, given, Questionnaire.pages(current.definition(), given).get(0), clock.instant());
+		return open(entry);
 	}
-
 	/** Forgets the partial answers of an entry that will not be submitted (a closed telephone case). */
 	public void discard(RespondentEntry entry) {
 		jdbc.sql("delete from response_draft where draft_key = :key").param("key", entry.draftKey()).update();

@@ -180,6 +180,32 @@ class CatiCallsTests {
 	}
 
 	@Test
+	void aBrokenOffInterviewResumesWithTheSameRespondentAndStartsAfreshWithAnother() {
+		RoundView round = fixture.fieldingRound("resume");
+		long chengguan = fixture.township("YJCG");
+		draws.draw(round.id(), fixture.request(fixture.frame(5, "YJCG"), Map.of(chengguan, 1), "1", 1, 5, SampleDraws.QuotaKind.NONE));
+		long caseId = calls.next(round.id(), "iv").orElseThrow();
+		calls.screen(caseId, "iv", Gender.MALE, AgeGroup.AGE_30_44);
+		int firstPage = calls.interview(caseId, "iv").page();
+		calls.answer(caseId, "iv", firstPage, StandardAnswers.complete(), true);
+		calls.record(caseId, "iv", Disposition.BREAK_OFF, null, null, false);
+		makeDue(caseId);
+
+		assertThat(calls.next(round.id(), "iv")).contains(caseId);
+		calls.screen(caseId, "iv", Gender.MALE, AgeGroup.AGE_30_44);
+		assertThat(calls.interview(caseId, "iv").page()).as("the same respondent goes on where they stopped").isGreaterThan(firstPage);
+		calls.record(caseId, "iv", Disposition.BREAK_OFF, null, null, false);
+		makeDue(caseId);
+
+		assertThat(calls.next(round.id(), "iv")).contains(caseId);
+		calls.screen(caseId, "iv", Gender.FEMALE, AgeGroup.AGE_60_PLUS);
+		Questionnaire fresh = calls.interview(caseId, "iv");
+		assertThat(fresh.page()).as("someone else answers: from the start").isEqualTo(firstPage);
+		assertThat(fresh.answers().has("S1")).isFalse();
+		assertThat(fresh.answers().get("D1")).containsExactly("FEMALE");
+	}
+
+	@Test
 	void dueAppointmentsComeFirstThenRecallsThenFreshNumbers() {
 		RoundView round = fixture.fieldingRound("priority");
 		long chengguan = fixture.township("YJCG");
@@ -195,9 +221,9 @@ class CatiCallsTests {
 		assertThat(third).as("nothing is due yet: a fresh number").isNotIn(first, second);
 		calls.record(third, "iv", Disposition.NO_ANSWER, null, null, false);
 
-		// time passes: make both waits due (the recall first)
-		jdbc.sql("update call_case set next_call_at = :at where id in (:ids)").param("at", java.sql.Timestamp.from(Instant.now().minusSeconds(5)))
-			.param("ids", List.of(first, second)).update();
+		// time passes: both waits are due
+		makeDue(first);
+		makeDue(second);
 		assertThat(calls.next(round.id(), "iv")).contains(first);
 		calls.record(first, "iv", Disposition.SOFT_REFUSAL, null, null, false);
 		assertThat(calls.next(round.id(), "iv")).contains(second);
@@ -282,6 +308,12 @@ class CatiCallsTests {
 	private long drafts(long caseId) {
 		return jdbc.sql("select count(*) from response_draft where draft_key = :key").param("key", "cati-" + caseId)
 			.query(Long.class).single();
+	}
+
+	/** Time passes until the case's next call is due. */
+	private void makeDue(long caseId) {
+		jdbc.sql("update call_case set next_call_at = :at where id = :id").param("at", java.sql.Timestamp.from(Instant.now().minusSeconds(5)))
+			.param("id", caseId).update();
 	}
 
 	private long township(long caseId) {
