@@ -133,7 +133,8 @@ public class FieldworkMonitor {
 		return new Monitor(townships, total, quotas.list(roundId), productivity(roundId));
 	}
 
-	private List<Productivity> productivity(long roundId) {
+	/** Interviewer productivity alone (the export of that table needs nothing else). */
+	public List<Productivity> productivity(long roundId) {
 		Map<String, Double> hours = new TreeMap<>();
 		jdbc.sql("""
 				select a.interviewer, min(a.started_at) as first_at, max(a.ended_at) as last_at

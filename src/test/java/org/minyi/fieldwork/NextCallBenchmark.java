@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,7 @@ class NextCallBenchmark {
 	void twoHundredInterviewersAskForTheirNextCall() throws Exception {
 		RoundView round = fixture.fieldingRound("next-call benchmark");
 		long frame = fixture.frame(CASES / 8 * 2, "YJCG", "YJHK", "YJDH", "YJXS", "YJNG", "YJLX", "YJSQ", "YJBS");
-		Map<Long, Integer> completes = new java.util.LinkedHashMap<>();
+		Map<Long, Integer> completes = new LinkedHashMap<>();
 		for (String code : List.of("YJCG", "YJHK", "YJDH", "YJXS", "YJNG", "YJLX", "YJSQ", "YJBS")) {
 			completes.put(fixture.township(code), CASES / 8);
 		}

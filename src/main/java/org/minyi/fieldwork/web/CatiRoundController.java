@@ -17,6 +17,7 @@ import org.minyi.fieldwork.Disposition;
 import org.minyi.fieldwork.FieldworkMonitor;
 import org.minyi.fieldwork.FieldworkMonitor.Progress;
 import org.minyi.fieldwork.InterviewerAssignments;
+import org.minyi.fieldwork.Quotas;
 import org.minyi.fieldwork.RoundTownships;
 import org.minyi.fieldwork.SampleDraws;
 import org.minyi.fieldwork.SampleDraws.DrawRequest;
@@ -68,6 +69,8 @@ class CatiRoundController {
 
 	private final InterviewerAssignments assignments;
 
+	private final Quotas quotas;
+
 	private final RoundTownships roundTownships;
 
 	private final UnitManagement units;
@@ -79,8 +82,9 @@ class CatiRoundController {
 	private final Flash flash;
 
 	CatiRoundController(RoundManagement rounds, SampleDraws draws, SampleFrames frames, FieldworkMonitor monitor,
-			InterviewerAssignments assignments, RoundTownships roundTownships, UnitManagement units, MessageSource messages,
-			Percentages percent, Flash flash) {
+			InterviewerAssignments assignments, Quotas quotas, RoundTownships roundTownships, UnitManagement units,
+			MessageSource messages, Percentages percent, Flash flash) {
+		this.quotas = quotas;
 		this.roundTownships = roundTownships;
 		this.assignments = assignments;
 		this.rounds = rounds;
@@ -200,7 +204,7 @@ class CatiRoundController {
 				List.of(text("unit.name", locale), text("fieldwork.quota.cell", locale), text("fieldwork.quota.target", locale),
 						text("fieldwork.quota.completed", locale), text("fieldwork.quota.reserved", locale),
 						text("fieldwork.quota.fill", locale), text("fieldwork.quota.kind", locale)),
-				export -> monitor.monitor(roundId).quotas().forEach(c -> export.row(List.of(names.getOrDefault(c.townshipId(), "?"),
+				export -> quotas.list(roundId).forEach(c -> export.row(List.of(names.getOrDefault(c.townshipId(), "?"),
 						text(c.gender().messageKey(), locale) + " " + text(c.ageGroup().messageKey(), locale), c.target(),
 						c.completed(), c.reserved(), c.fillPercent() + "%",
 						text(c.hard() ? "fieldwork.quota.HARD" : "fieldwork.quota.SOFT", locale)))));
@@ -213,7 +217,7 @@ class CatiRoundController {
 				List.of(text("fieldwork.productivity.interviewer", locale), text("fieldwork.productivity.calls", locale),
 						text("fieldwork.productivity.callsPerHour", locale), text("fieldwork.monitor.completes", locale),
 						text("fieldwork.productivity.averageLength", locale), text("fieldwork.productivity.refusalRate", locale)),
-				export -> monitor.monitor(roundId).interviewers().forEach(i -> export.row(List.of(i.interviewer(), i.calls(),
+				export -> monitor.productivity(roundId).forEach(i -> export.row(List.of(i.interviewer(), i.calls(),
 						percent.decimal(i.callsPerHour()), i.completes(), percent.decimal(i.averageInterviewMinutes()),
 						percent.of(i.refusalRate())))));
 	}

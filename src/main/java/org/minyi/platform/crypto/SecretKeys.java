@@ -64,9 +64,10 @@ public class SecretKeys {
 	 * {@code MINYI_KEYS_<NAME>_PREVIOUS}). Values sealed under it still open until they are re-sealed.
 	 */
 	public Optional<FieldCipher> previousCipher(String name) {
-		String configured = environment.getProperty("minyi.keys." + name + "-previous");
+		String previous = name + "-previous";
+		String configured = environment.getProperty("minyi.keys." + previous);
 		return configured == null || configured.isBlank() ? Optional.empty()
-				: Optional.of(new FieldCipher(decode(name + "-previous", configured.strip())));
+				: Optional.of(ciphers.computeIfAbsent(previous, n -> new FieldCipher(decode(n, configured.strip()))));
 	}
 
 	/**

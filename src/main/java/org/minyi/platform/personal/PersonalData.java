@@ -50,9 +50,7 @@ public class PersonalData {
 	 */
 	@Transactional
 	public String reveal(String sealed, String targetType, Object targetId, String purpose) {
-		String value = keys.previousCipher(SEALING_KEY).filter(previous -> !cipher().opens(sealed))
-			.map(previous -> previous.open(sealed))
-			.orElseGet(() -> cipher().open(sealed));
+		String value = open(sealed);
 		events.publishEvent(AuditEvent.of("personal.reveal", targetType, targetId, "purpose=" + purpose));
 		return value;
 	}
@@ -62,13 +60,21 @@ public class PersonalData {
 	 * back. A value that opens under neither the current nor the previous key fails loudly.
 	 */
 	public String resealed(String sealed) {
-		FieldCipher current = cipher();
-		if (current.opens(sealed)) {
+		if (cipher().opens(sealed)) {
 			return null;
 		}
 		FieldCipher previous = keys.previousCipher(SEALING_KEY)
 			.orElseThrow(() -> new IllegalStateException("a sealed value does not open under the personal key"));
-		return current.seal(previous.open(sealed));
+		return cipher().seal(previous.open(sealed));
+	}
+
+	/** Opens under the current key, or under the previous one while a rotation is under way. */
+	private String open(String sealed) {
+		FieldCipher current = cipher();
+		return keys.previousCipher(SEALING_KEY)
+			.filter(previous -> !current.opens(sealed))
+			.map(previous -> previous.open(sealed))
+			.orElseGet(() -> current.open(sealed));
 	}
 
 	/** Whether a previous sealing key is configured, i.e. a rotation is under way. */
