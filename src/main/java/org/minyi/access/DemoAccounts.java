@@ -40,6 +40,8 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("leader", "leader", Role.LEADER, "YJ"),
 			new Demo("supervisor", "supervisor", Role.SURVEY_SUPERVISOR, "YJZFW"),
 			new Demo("interviewer", "interviewer", Role.INTERVIEWER, "YJZFW"),
+			new Demo("interviewer2", "interviewer2", Role.INTERVIEWER, "YJZFW"),
+			new Demo("interviewer3", "interviewer3", Role.INTERVIEWER, "YJZFW"),
 			new Demo("officer", "officer", Role.UNIT_OFFICER, "YJCG"),
 			new Demo("officer2", "officer2", Role.UNIT_OFFICER, "YJHK"));
 

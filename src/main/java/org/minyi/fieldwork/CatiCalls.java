@@ -30,7 +30,6 @@ import org.minyi.survey.PageStep;
 import org.minyi.survey.Questionnaire;
 import org.minyi.survey.RespondentEntry;
 import org.minyi.survey.ResponseIntake;
-import org.minyi.survey.ResponseOutcome;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundStatus;
 import org.minyi.survey.RoundView;
@@ -49,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sees its number (each reveal audited), screens the respondent against the quotas, interviews with
  * the survey's questionnaire engine, and records how the attempt ended. Completing closes the case in
  * the transaction that stores the response, so a double submit cannot count twice; the response
- * keeps no reference to the case or the number.
+ * keeps no reference to the case or the number (the attempt keeps the response's id for quality
+ * control, ADR 0010).
  */
 @Service
 @Transactional
@@ -254,7 +254,7 @@ public class CatiCalls {
 		}
 		Quotas.Admission admission = quotas.reserve(call.roundId(), call.townshipId(), gender, ageGroup);
 		if (admission == Quotas.Admission.FULL) {
-			close(call, Disposition.QUOTA_FULL, null, null);
+			close(call, Disposition.QUOTA_FULL, null, null, null);
 			return admission;
 		}
 		jdbc.sql("update call_case set quota_reserved = :reserved where id = :id")
@@ -281,8 +281,8 @@ public class CatiCalls {
 		if (step.submitted() != null) {
 			Integer seconds = call.interviewStarted() == null ? null
 					: (int) Duration.between(call.interviewStarted(), clock.instant()).toSeconds();
-			close(call, step.submitted() == ResponseOutcome.COMPLETE ? Disposition.COMPLETE : Disposition.NOT_ELIGIBLE, null,
-					seconds);
+			close(call, step.submitted().complete() ? Disposition.COMPLETE : Disposition.NOT_ELIGIBLE, null, null,
+					new Interviewed(step.submitted().responseId(), seconds));
 		}
 		return step;
 	}
@@ -300,7 +300,7 @@ public class CatiCalls {
 			throw new BusinessRuleException("note", "fieldwork.call.error.note");
 		}
 		CallView call = held(caseId, interviewer, false);
-		close(call, disposition, appointment, null, note);
+		close(call, disposition, appointment, note, null);
 		if (doNotCall) {
 			String hash = jdbc.sql("select phone_hash from call_case where id = :id").param("id", caseId).query(String.class).single();
 			this.doNotCall.addHash(hash, call.phoneMasked() == null ? "?" : call.phoneMasked(), null);
@@ -336,12 +336,19 @@ public class CatiCalls {
 			});
 	}
 
-	private void close(CallView call, Disposition disposition, Instant appointment, Integer interviewSeconds) {
-		close(call, disposition, appointment, interviewSeconds, null);
+	/**
+	 * What a submitted interview leaves on its attempt: the response (for quality control, ADR 0010)
+	 * and how long the interview took.
+	 */
+	private record Interviewed(long responseId, Integer seconds) {
 	}
 
-	/** Ends the interviewer's hold with an attempt; fails (rolling everything back) if the hold was lost meanwhile. */
-	private void close(CallView call, Disposition disposition, Instant appointment, Integer interviewSeconds, String note) {
+	/**
+	 * Ends the interviewer's hold with an attempt; fails (rolling everything back) if the hold was lost meanwhile.
+	 *
+	 * @param interviewed null unless an interview was submitted
+	 */
+	private void close(CallView call, Disposition disposition, Instant appointment, String note, Interviewed interviewed) {
 		Instant now = clock.instant();
 		CallRules.NextStep next = CallRules.after(disposition, call.lastDisposition(), call.attempts() + 1, appointment, now,
 				properties.maxAttempts());
@@ -361,15 +368,19 @@ public class CatiCalls {
 			throw new RecordNotFoundException("call_case", call.caseId());
 		}
 		jdbc.sql("""
-				insert into call_attempt (case_id, interviewer, started_at, ended_at, disposition, interview_seconds, note)
-				values (:case, :interviewer, :started, :ended, :disposition, :seconds, :note)""")
+				insert into call_attempt (case_id, interviewer, started_at, ended_at, disposition, interview_seconds, note, response_id,
+				  screened_gender, screened_age_group)
+				values (:case, :interviewer, :started, :ended, :disposition, :seconds, :note, :response, :gender, :age)""")
 			.param("case", call.caseId())
 			.param("interviewer", call.interviewer())
 			.param("started", SqlTimes.bind(call.heldSince() == null ? now : call.heldSince()))
 			.param("ended", SqlTimes.bind(now))
 			.param("disposition", disposition.name())
-			.param("seconds", interviewSeconds)
+			.param("seconds", interviewed == null ? null : interviewed.seconds())
 			.param("note", note == null || note.isBlank() ? null : note.strip())
+			.param("response", interviewed == null ? null : interviewed.responseId())
+			.param("gender", call.screened() ? call.screenedGender().name() : null)
+			.param("age", call.screened() ? call.screenedAgeGroup().name() : null)
 			.update();
 		if (next.status() == CaseStatus.FINAL) {
 			intake.discard(entry(call));

@@ -55,6 +55,11 @@ class DemoCati implements ApplicationRunner {
 
 	static final String INTERVIEWER = "interviewer";
 
+	/** The demo interviewers; the last one fabricates: short interviews, every answer the best one. */
+	private static final List<String> INTERVIEWERS = List.of(INTERVIEWER, "interviewer2", "interviewer3");
+
+	private static final String FABRICATOR = "interviewer3";
+
 	private static final ZoneId DISTRICT_TIME = ZoneId.of("Asia/Shanghai");
 
 	private final SampleDraws draws;
@@ -69,7 +74,11 @@ class DemoCati implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	DemoCati(SampleDraws draws, SampleFrames frames, CatiCalls calls, UnitManagement units, MessageSource messages, JdbcClient jdbc) {
+	private final QualityControl quality;
+
+	DemoCati(SampleDraws draws, SampleFrames frames, CatiCalls calls, UnitManagement units, MessageSource messages, JdbcClient jdbc,
+			QualityControl quality) {
+		this.quality = quality;
 		this.draws = draws;
 		this.frames = frames;
 		this.calls = calls;
@@ -92,18 +101,49 @@ class DemoCati implements ApplicationRunner {
 		units.list(DataScope.wholeDistrict()).stream()
 			.filter(u -> u.kind() == UnitKind.TOWNSHIP && u.active())
 			.map(UnitView::id)
-			.forEach(id -> completes.put(id, 6));
-		draws.draw(roundId, new SampleDraws.DrawRequest(frame.get().id(), completes, new BigDecimal("0.5"), 6, 20261115L,
+			.forEach(id -> completes.put(id, 10));
+		draws.draw(roundId, new SampleDraws.DrawRequest(frame.get().id(), completes, new BigDecimal("0.5"), 10, 20261115L,
 				SampleDraws.QuotaKind.SOFT));
 		Random random = new Random(2026);
-		for (int call = 0; call < 70; call++) {
-			Optional<Long> next = calls.next(roundId, INTERVIEWER);
+		for (int call = 0; call < 135; call++) {
+			String interviewer = INTERVIEWERS.get(call % INTERVIEWERS.size());
+			Optional<Long> next = calls.next(roundId, interviewer);
 			if (next.isEmpty()) {
 				break;
 			}
-			dial(next.get(), random);
+			dial(next.get(), interviewer, random);
 		}
 		spreadOverYesterday(roundId, random);
+		checkQuality(roundId);
+	}
+
+	/**
+	 * Quality control as a supervisor would do it: a random verification sample, call-backs that
+	 * confirm the honest interviewers' work and not the fabricator's, and one fabricated interview
+	 * invalidated. Some call-backs are left to do.
+	 */
+	private void checkQuality(long roundId) {
+		quality.drawVerification(roundId);
+		List<QualityControl.Interview> sample = quality.review(roundId).interviews().stream()
+			.filter(i -> i.verification() != null)
+			.toList();
+		for (int i = 0; i < sample.size() - 1; i++) {
+			QualityControl.Interview interview = sample.get(i);
+			boolean fabricated = interview.interviewer().equals(FABRICATOR);
+			quality.recordVerification(roundId, interview.attemptId(),
+					fabricated ? QualityControl.VerificationOutcome.NOT_CONFIRMED : QualityControl.VerificationOutcome.CONFIRMED,
+					null);
+		}
+		quality.review(roundId).interviews().stream()
+			.filter(i -> i.interviewer().equals(FABRICATOR) && i.flagged() && i.verification() == null)
+			.findFirst()
+			.ifPresent(interview -> {
+				quality.addToVerification(roundId, interview.attemptId());
+				quality.recordVerification(roundId, interview.attemptId(), QualityControl.VerificationOutcome.NOT_CONFIRMED,
+						messages.getMessage("fieldwork.qc.demoNote", null, Locale.SIMPLIFIED_CHINESE));
+				quality.invalidate(roundId, interview.attemptId(),
+						messages.getMessage("fieldwork.qc.demoReason", null, Locale.SIMPLIFIED_CHINESE));
+			});
 	}
 
 	/** The name of the demo round left fielding, from the same list the survey module's demo reads. */
@@ -121,10 +161,10 @@ class DemoCati implements ApplicationRunner {
 		}
 	}
 
-	private void dial(long caseId, Random random) {
+	private void dial(long caseId, String interviewer, Random random) {
 		int roll = random.nextInt(100);
-		if (roll < 30) {
-			interview(caseId, random);
+		if (roll < (interviewer.equals(FABRICATOR) ? 60 : 40)) {
+			interview(caseId, interviewer, random);
 			return;
 		}
 		Disposition disposition = roll < 55 ? Disposition.NO_ANSWER : roll < 63 ? Disposition.BUSY : roll < 70 ? Disposition.NON_WORKING
@@ -132,20 +172,24 @@ class DemoCati implements ApplicationRunner {
 						: roll < 92 ? Disposition.RESPONDENT_UNAVAILABLE : roll < 96 ? Disposition.APPOINTMENT : Disposition.FAX_DATA_LINE;
 		Instant appointment = disposition == Disposition.APPOINTMENT
 				? LocalDate.now(DISTRICT_TIME).plusDays(1).atTime(19, 0).atZone(DISTRICT_TIME).toInstant() : null;
-		calls.record(caseId, INTERVIEWER, disposition, appointment, null, disposition == Disposition.REFUSAL && roll % 2 == 0);
+		calls.record(caseId, interviewer, disposition, appointment, null, disposition == Disposition.REFUSAL && roll % 2 == 0);
 	}
 
-	/** Screens and answers the whole instrument with random answers; one in ten breaks off half-way. */
-	private void interview(long caseId, Random random) {
-		calls.screen(caseId, INTERVIEWER, Gender.values()[random.nextInt(2)], AgeGroup.values()[random.nextInt(AgeGroup.values().length)]);
-		Questionnaire questionnaire = calls.interview(caseId, INTERVIEWER);
-		boolean breaksOff = random.nextInt(10) == 0;
+	/**
+	 * Screens and answers the whole instrument with random answers (the fabricator always gives the
+	 * first, best option); one honest interview in ten breaks off half-way.
+	 */
+	private void interview(long caseId, String interviewer, Random random) {
+		calls.screen(caseId, interviewer, Gender.values()[random.nextInt(2)], AgeGroup.values()[random.nextInt(AgeGroup.values().length)]);
+		Questionnaire questionnaire = calls.interview(caseId, interviewer);
+		boolean fabricated = interviewer.equals(FABRICATOR);
+		boolean breaksOff = !fabricated && random.nextInt(10) == 0;
 		for (int step = 0; step < 20; step++) {
 			if (breaksOff && step == 2) {
-				calls.record(caseId, INTERVIEWER, Disposition.BREAK_OFF, null, null, false);
+				calls.record(caseId, interviewer, Disposition.BREAK_OFF, null, null, false);
 				return;
 			}
-			PageStep page = calls.answer(caseId, INTERVIEWER, questionnaire.page(), answers(questionnaire, random), true);
+			PageStep page = calls.answer(caseId, interviewer, questionnaire.page(), answers(questionnaire, random, fabricated), true);
 			if (page.submitted() != null) {
 				return;
 			}
@@ -154,37 +198,43 @@ class DemoCati implements ApplicationRunner {
 	}
 
 	/** An answer to every shown choice question of the page; screening questions are answered "yes". */
-	private static Map<String, List<String>> answers(Questionnaire questionnaire, Random random) {
+	private static Map<String, List<String>> answers(Questionnaire questionnaire, Random random, boolean fabricated) {
 		Map<String, List<String>> given = new LinkedHashMap<>(questionnaire.answers().asMap());
 		for (Question question : questionnaire.definition().sections().get(questionnaire.page()).questions()) {
 			if ((question.type() == QuestionType.SINGLE || question.type() == QuestionType.MULTIPLE) && !given.containsKey(question.id())
 					&& question.isShown(Answers.of(given))) {
 				List<AnswerOption> options = new ArrayList<>(question.options().stream().filter(o -> !o.endsInterview()).toList());
-				given.put(question.id(), List.of(options.get(random.nextInt(options.size())).code()));
+				given.put(question.id(), List.of(options.get(fabricated ? 0 : random.nextInt(options.size())).code()));
 			}
 		}
 		return given;
 	}
 
-	/** Gives the attempts realistic times: one after another from 09:00 yesterday, interviews of 8–15 minutes. */
+	/**
+	 * Gives the attempts realistic times: each interviewer's one after another from 09:00 yesterday,
+	 * honest interviews of 3–8 minutes, the fabricator's of 1–2.
+	 */
 	private void spreadOverYesterday(long roundId, Random random) {
-		Instant at = LocalDate.now(DISTRICT_TIME).minusDays(1).atTime(9, 0).atZone(DISTRICT_TIME).toInstant();
-		List<Map.Entry<Long, String>> attempts = jdbc.sql("""
-				select a.id, a.disposition from call_attempt a join call_case c on c.id = a.case_id
+		Instant nine = LocalDate.now(DISTRICT_TIME).minusDays(1).atTime(9, 0).atZone(DISTRICT_TIME).toInstant();
+		Map<String, Instant> clocks = new LinkedHashMap<>();
+		List<String[]> attempts = jdbc.sql("""
+				select a.id, a.disposition, a.interviewer from call_attempt a join call_case c on c.id = a.case_id
 				where c.survey_round = :round order by a.id""")
 			.param("round", roundId)
-			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.list();
-		for (Map.Entry<Long, String> attempt : attempts) {
-			boolean complete = Disposition.COMPLETE.name().equals(attempt.getValue());
-			Duration length = complete ? Duration.ofSeconds(480 + random.nextInt(420)) : Duration.ofSeconds(20 + random.nextInt(90));
+		for (String[] attempt : attempts) {
+			boolean complete = Disposition.COMPLETE.name().equals(attempt[1]);
+			Duration length = !complete ? Duration.ofSeconds(20 + random.nextInt(90))
+					: Duration.ofSeconds(attempt[2].equals(FABRICATOR) ? 60 + random.nextInt(40) : 180 + random.nextInt(300));
+			Instant at = clocks.getOrDefault(attempt[2], nine);
 			jdbc.sql("update call_attempt set started_at = :start, ended_at = :end, interview_seconds = :seconds where id = :id")
 				.param("start", SqlTimes.bind(at))
 				.param("end", SqlTimes.bind(at.plus(length)))
 				.param("seconds", complete ? (int) length.toSeconds() : null)
-				.param("id", attempt.getKey())
+				.param("id", Long.parseLong(attempt[0]))
 				.update();
-			at = at.plus(length).plusSeconds(30 + random.nextInt(60));
+			clocks.put(attempt[2], at.plus(length).plusSeconds(30 + random.nextInt(60)));
 		}
 	}
 }

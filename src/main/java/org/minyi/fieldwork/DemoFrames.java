@@ -20,7 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A demo sample frame: 25 made-up mobile numbers per township with gender and age group, plus a
+ * A demo sample frame: 40 made-up mobile numbers per township with gender and age group, plus a
  * repeated number, two malformed ones and an unknown township, imported through the same import
  * staff use — so the frames page shows counts, masked numbers and a report of refused rows. The
  * numbers are generated and must never be dialled.
@@ -53,7 +53,7 @@ class DemoFrames implements ApplicationRunner {
 		List<UnitView> townships = units.list(DataScope.wholeDistrict()).stream().filter(u -> u.kind() == UnitKind.TOWNSHIP).toList();
 		int serial = 0;
 		for (UnitView township : townships) {
-			for (int i = 0; i < 25; i++) {
+			for (int i = 0; i < 40; i++) {
 				csv.append(String.format("199%08d,%s,%s,%s%n", 10_000_000 + serial++ * 7919 % 90_000_000, township.code(),
 						Gender.values()[random.nextInt(Gender.values().length)], AgeGroup.values()[random.nextInt(AgeGroup.values().length)]));
 			}

@@ -145,10 +145,11 @@ public class FieldworkMonitor {
 				Duration worked = Duration.between(SqlTimes.instant(rs, "first_at"), SqlTimes.instant(rs, "last_at"));
 				hours.merge(rs.getString(1), worked.toSeconds() / 3600.0, Double::sum);
 			});
-		return jdbc.sql("select a.interviewer, count(*), sum(case when a.disposition = 'COMPLETE' then 1 else 0 end), "
+		return jdbc.sql("select a.interviewer, count(*), "
+				+ "sum(case when a.disposition = 'COMPLETE' and a.invalidated_at is null then 1 else 0 end), "
 				+ "sum(case when a.disposition in ('REFUSAL', 'SOFT_REFUSAL', 'BREAK_OFF') then 1 else 0 end), "
 				+ "sum(case when a.disposition in (" + CONNECTED + ") then 1 else 0 end), "
-				+ "avg(case when a.disposition = 'COMPLETE' then a.interview_seconds end) "
+				+ "avg(case when a.disposition = 'COMPLETE' and a.invalidated_at is null then a.interview_seconds end) "
 				+ "from call_attempt a join call_case c on c.id = a.case_id where c.survey_round = :round "
 				+ "group by a.interviewer order by a.interviewer")
 			.param("round", roundId)

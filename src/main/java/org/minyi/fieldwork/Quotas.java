@@ -142,6 +142,15 @@ public class Quotas {
 			.update();
 	}
 
+	/** Takes back a complete that was invalidated, so that its place can be filled by a genuine interview. */
+	void withdrawComplete(long roundId, long townshipId, String gender, String ageGroup) {
+		jdbc.sql("""
+				update quota set completed = completed - 1
+				where survey_round = :round and township_id = :township and gender = :gender and age_group = :age and completed > 0""")
+			.param("round", roundId).param("township", townshipId).param("gender", gender).param("age", ageGroup)
+			.update();
+	}
+
 	@Transactional(readOnly = true)
 	public List<QuotaCell> list(long roundId) {
 		return jdbc.sql("select * from quota where survey_round = :round order by township_id, gender, age_group")

@@ -9,7 +9,7 @@ import java.util.List;
  *                      page when it has problems)
  * @param submitted     set when this step submitted the response
  */
-public record PageStep(Questionnaire questionnaire, List<AnswerProblem> problems, ResponseOutcome submitted) {
+public record PageStep(Questionnaire questionnaire, List<AnswerProblem> problems, Submission submitted) {
 
 	public int page() {
 		return questionnaire.page();

@@ -44,7 +44,9 @@ public class ResponseCounts {
 				  sum(case when outcome = 'COMPLETE' then 1 else 0 end),
 				  sum(case when outcome = 'SCREENED_OUT' then 1 else 0 end),
 				  sum(case when channel = 'OPEN_LINK' then 1 else 0 end)
-				from survey_response where survey_round = :round group by stratum_unit_id""")
+				from survey_response r where survey_round = :round
+				  and not exists (select 1 from response_invalidation v where v.response_id = r.id)
+				group by stratum_unit_id""")
 			.param("round", roundId)
 			.query(rs -> {
 				long[] c = counts.computeIfAbsent(rs.getObject(1, Long.class), k -> new long[5]);

@@ -25,6 +25,8 @@ import org.minyi.platform.SqlTimes;
 import org.minyi.platform.crypto.SecretKeys;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -173,7 +175,7 @@ public class ResponseIntake {
 	 * when the round is not open or the invitation or device has already answered; then nothing is
 	 * stored.
 	 */
-	public ResponseOutcome submit(RespondentEntry entry, Answers answers, Mode mode, Instant startedAt) {
+	public Submission submit(RespondentEntry entry, Answers answers, Mode mode, Instant startedAt) {
 		RoundGate round = gate(entry.roundId());
 		if (!round.accepts(entry.channel())) {
 			throw BusinessRuleException.of("response.error.roundClosed");
@@ -189,6 +191,7 @@ public class ResponseIntake {
 		}
 		ResponseOutcome outcome = definition.screenedOut(answers) ? ResponseOutcome.SCREENED_OUT : ResponseOutcome.COMPLETE;
 		Instant started = startedAt == null || startedAt.isAfter(now) ? null : startedAt;
+		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into survey_response (survey_round, instrument_version_id, mode, channel, outcome, stratum_unit_id,
 				  community_unit_id, started_at, submitted_at, duration_seconds, invitation_id, answers)
@@ -206,13 +209,13 @@ public class ResponseIntake {
 			.param("duration", started == null ? null : (int) Duration.between(started, now).toSeconds())
 			.param("invitation", entry.invitationId())
 			.param("answers", json.writeValueAsString(answers.asMap()))
-			.update();
+			.update(key, "id");
 		discard(entry);
-		return outcome;
+		return new Submission(key.getKeyAs(Number.class).longValue(), outcome);
 	}
 
 	/** {@link #submit} for the invitation of a token, in one transaction (the API's path). */
-	public ResponseOutcome submitWithToken(String token, Answers answers, Mode mode, Instant startedAt) {
+	public Submission submitWithToken(String token, Answers answers, Mode mode, Instant startedAt) {
 		return submit(byToken(token), answers, mode, startedAt);
 	}
 

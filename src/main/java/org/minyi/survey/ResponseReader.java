@@ -37,15 +37,30 @@ public class ResponseReader {
 			Long communityUnitId, Answers answers) {
 	}
 
-	/** Streams the round's responses in id order (a transaction keeps PostgreSQL's cursor open). */
+	/** Streams the round's responses in id order, leaving out invalidated ones (a transaction keeps PostgreSQL's cursor open). */
 	@Transactional(readOnly = true)
 	public void forEach(long roundId, Consumer<SubmittedResponse> consumer) {
+		read(roundId, null, consumer);
+	}
+
+	/** {@link #forEach} for the responses that came through one channel (e.g. telephone interviews for quality control). */
+	@Transactional(readOnly = true)
+	public void forEach(long roundId, Channel channel, Consumer<SubmittedResponse> consumer) {
+		read(roundId, channel, consumer);
+	}
+
+	private void read(long roundId, Channel channel, Consumer<SubmittedResponse> consumer) {
 		jdbc.query(connection -> {
 			var statement = connection.prepareStatement("""
-					select id, mode, channel, outcome, stratum_unit_id, community_unit_id, answers
-					from survey_response where survey_round = ? order by id""");
+					select r.id, r.mode, r.channel, r.outcome, r.stratum_unit_id, r.community_unit_id, r.answers
+					from survey_response r where r.survey_round = ?
+					  and not exists (select 1 from response_invalidation v where v.response_id = r.id)"""
+					+ (channel == null ? "" : " and r.channel = ?") + " order by r.id");
 			statement.setFetchSize(FETCH_SIZE);
 			statement.setLong(1, roundId);
+			if (channel != null) {
+				statement.setString(2, channel.name());
+			}
 			return statement;
 		}, rs -> {
 			consumer.accept(new SubmittedResponse(rs.getLong(1), Mode.valueOf(rs.getString(2)), Channel.valueOf(rs.getString(3)),

@@ -141,6 +141,15 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /fieldwork/rounds/{roundId}/draws", FIELDWORK);
 		TABLE.put("POST /fieldwork/rounds/{roundId}/assignments", FIELDWORK);
 		TABLE.put("POST /fieldwork/rounds/{roundId}/townships/{townshipId}/release", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/qc", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/qc/export", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/qc/export/interviewers", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/qc/verification", FIELDWORK);
+		TABLE.put("GET /fieldwork/rounds/{roundId}/qc/interviews/{attemptId}", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/qc/interviews/{attemptId}/verify", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/qc/interviews/{attemptId}/number", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/qc/interviews/{attemptId}/verification", FIELDWORK);
+		TABLE.put("POST /fieldwork/rounds/{roundId}/qc/interviews/{attemptId}/invalidate", FIELDWORK);
 		TABLE.put("GET /fieldwork/do-not-call", FIELDWORK);
 		TABLE.put("POST /fieldwork/do-not-call", FIELDWORK);
 		TABLE.put("POST /fieldwork/do-not-call/remove", FIELDWORK);

@@ -393,6 +393,11 @@ class BrowserTests {
 	}
 
 	/** Clicks an element far down a long page, scrolled to the middle of the window first. */
+	/** The demo interviewer's calls in the monitor's productivity table. */
+	private String interviewerCalls() {
+		return driver.findElement(By.xpath("//table[@id='productivity']//tr[td[1]='interviewer']/td[2]")).getText();
+	}
+
 	private void clickInView(WebElement element) {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
@@ -545,7 +550,7 @@ class BrowserTests {
 		login("supervisor", DEMO_PASSWORD);
 		open(monitor);
 		String completesBefore = text("#progress tr.fw-bold td:nth-child(3)");
-		String attemptedBefore = text("#progress tr.fw-bold td:nth-child(6)");
+		String callsBefore = interviewerCalls();
 		String ratesBefore = text("#aapor-rates");
 		logout();
 
@@ -589,8 +594,51 @@ class BrowserTests {
 		login("supervisor", DEMO_PASSWORD);
 		open(monitor);
 		assertThat(Integer.parseInt(text("#progress tr.fw-bold td:nth-child(3)"))).isEqualTo(Integer.parseInt(completesBefore) + 1);
-		assertThat(Integer.parseInt(text("#progress tr.fw-bold td:nth-child(6)"))).isEqualTo(Integer.parseInt(attemptedBefore) + 2);
+		assertThat(Integer.parseInt(interviewerCalls())).as("two calls made").isEqualTo(Integer.parseInt(callsBefore) + 2);
 		assertThat(text("#aapor-rates")).isNotEqualTo(ratesBefore);
+		logout();
+	}
+
+	@Test
+	void supervisorVerifiesAFlaggedInterviewAndInvalidatesIt() throws IOException {
+		String monitor = "/fieldwork/rounds/" + fieldingRound().id();
+		login("supervisor", DEMO_PASSWORD);
+		open(monitor);
+		String completesBefore = text("#progress tr.fw-bold td:nth-child(3)");
+		click("#qc-link");
+		assertThat(text("#interviewer-check")).contains("interviewer", "interviewer2", "interviewer3");
+		assertThat(driver.findElements(By.cssSelector("#interviewer-check tr.table-danger")))
+			.as("the demo fabricator stands out, and only they").singleElement()
+			.satisfies(row -> assertThat(row.getText()).contains("interviewer3", "异常"));
+		String invalidatedBefore = text("#qc-invalidated");
+		screenshot("cati-qc");
+
+		click("#show-FLAGGED");
+		WebElement add = driver.findElement(By.cssSelector("#qc-interviews button[id^=verify-]"));
+		String attempt = add.getAttribute("id").substring("verify-".length());
+		clickInView(add);
+		assertThat(text("#flash")).contains("已加入核查样本");
+		click("#open-" + attempt);
+		assertThat(text("#interview-facts")).contains("interviewer");
+		click("#reveal-number");
+		assertThat(text("#verification-number")).matches("1\\d{10}");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("outcome"))).selectByValue("NOT_CONFIRMED");
+		type("#note", "受访者表示没有接到过电话");
+		click("#verification-save");
+		assertThat(text("#flash")).contains("核查结果已保存");
+		click("#open-" + attempt);
+		assertThat(text("#verification-outcome")).contains("否认受访");
+		type("#reason", "核查回拨否认受访");
+		click("#invalidate");
+		driver.switchTo().alert().accept();
+		assertThat(text("#flash")).contains("访问已作废");
+		assertThat(text("#invalidation")).contains("核查回拨否认受访");
+		screenshot("cati-qc-interview");
+
+		open(monitor + "/qc");
+		assertThat(Integer.parseInt(text("#qc-invalidated"))).isEqualTo(Integer.parseInt(invalidatedBefore) + 1);
+		open(monitor);
+		assertThat(Integer.parseInt(text("#progress tr.fw-bold td:nth-child(3)"))).isEqualTo(Integer.parseInt(completesBefore) - 1);
 		logout();
 	}
 

@@ -151,7 +151,7 @@ class CatiCallsTests {
 		for (int page : interview.pages()) {
 			step = calls.answer(caseId, "iv", page, answers, true);
 		}
-		assertThat(step.submitted()).isEqualTo(ResponseOutcome.COMPLETE);
+		assertThat(step.submitted().outcome()).isEqualTo(ResponseOutcome.COMPLETE);
 		assertThat(jdbc.sql("select count(*) from survey_response where survey_round = :round and mode = 'CATI' and channel = 'INTERVIEW'")
 			.param("round", round.id()).query(Long.class).single()).isEqualTo(1);
 		assertThat(count(round, "status = 'FINAL' and last_disposition = 'COMPLETE'")).isEqualTo(1);

@@ -52,7 +52,7 @@ class ResponseIntakeTests {
 	@Test
 	void aCompleteResponseIsStoredOnceWithItsStratumAndNoSecondSubmitIsAccepted() {
 		RespondentEntry entry = intake.byToken(token("YJCG"));
-		assertThat(intake.submit(entry, Answers.of(StandardAnswers.complete()), Mode.WEB, null)).isEqualTo(ResponseOutcome.COMPLETE);
+		assertThat(intake.submit(entry, Answers.of(StandardAnswers.complete()), Mode.WEB, null).outcome()).isEqualTo(ResponseOutcome.COMPLETE);
 
 		assertThatThrownBy(() -> intake.submit(entry, Answers.of(StandardAnswers.complete()), Mode.WEB, null))
 			.isInstanceOf(BusinessRuleException.class)
@@ -155,7 +155,7 @@ class ResponseIntakeTests {
 	void aScreeningAnswerEndsTheInterviewAndIsRecordedAsScreenedOut() {
 		RespondentEntry entry = intake.byToken(token("YJCG"));
 		PageStep step = intake.answerPage(entry, 0, Map.of("S1", List.of("NO")), true);
-		assertThat(step.submitted()).isEqualTo(ResponseOutcome.SCREENED_OUT);
+		assertThat(step.submitted().outcome()).isEqualTo(ResponseOutcome.SCREENED_OUT);
 		assertThat(jdbc.sql("select outcome from survey_response where survey_round = :r").param("r", round.id())
 			.query(String.class).single()).isEqualTo("SCREENED_OUT");
 		assertThat(jdbc.sql("select count(*) from response_draft where survey_round = :r").param("r", round.id())

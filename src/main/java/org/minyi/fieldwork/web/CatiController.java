@@ -22,7 +22,6 @@ import org.minyi.survey.PageStep;
 import org.minyi.survey.Questionnaire;
 import org.minyi.survey.QuestionnairePage;
 import org.minyi.survey.ResidenceDirectory;
-import org.minyi.survey.ResponseOutcome;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -129,7 +128,7 @@ class CatiController {
 			// the engine takes only the answers to the page's own questions from the form
 			PageStep step = calls.answer(caseId, me(), page, form, !"back".equals(move));
 			if (step.submitted() != null) {
-				flash.success(redirect, step.submitted() == ResponseOutcome.COMPLETE ? "fieldwork.call.completed"
+				flash.success(redirect, step.submitted().complete() ? "fieldwork.call.completed"
 						: "fieldwork.call.screenedOut");
 				return "redirect:/fieldwork/cati";
 			}

@@ -73,17 +73,15 @@ class CatiRoundController {
 
 	private final RoundTownships roundTownships;
 
-	private final UnitManagement units;
-
-	private final MessageSource messages;
+	private final CatiPages pages;
 
 	private final Percentages percent;
 
 	private final Flash flash;
 
 	CatiRoundController(RoundManagement rounds, SampleDraws draws, SampleFrames frames, FieldworkMonitor monitor,
-			InterviewerAssignments assignments, Quotas quotas, RoundTownships roundTownships, UnitManagement units,
-			MessageSource messages, Percentages percent, Flash flash) {
+			InterviewerAssignments assignments, Quotas quotas, RoundTownships roundTownships, CatiPages pages,
+			Percentages percent, Flash flash) {
 		this.quotas = quotas;
 		this.roundTownships = roundTownships;
 		this.assignments = assignments;
@@ -91,8 +89,7 @@ class CatiRoundController {
 		this.draws = draws;
 		this.frames = frames;
 		this.monitor = monitor;
-		this.units = units;
-		this.messages = messages;
+		this.pages = pages;
 		this.percent = percent;
 		this.flash = flash;
 	}
@@ -105,7 +102,7 @@ class CatiRoundController {
 
 	@GetMapping("/{roundId}")
 	String round(@PathVariable long roundId, Model model) {
-		RoundView round = round(roundId);
+		RoundView round = pages.round(roundId);
 		model.addAttribute("round", round);
 		model.addAttribute("draws", draws.list(roundId));
 		model.addAttribute("frames", frames.list().stream()
@@ -121,7 +118,7 @@ class CatiRoundController {
 
 	@GetMapping("/{roundId}/monitor")
 	String monitor(@PathVariable long roundId, Model model) {
-		round(roundId);
+		pages.round(roundId);
 		return monitorModel(roundId, model, "fieldwork/cati-round :: monitor");
 	}
 
@@ -173,20 +170,20 @@ class CatiRoundController {
 
 	@GetMapping("/{roundId}/export")
 	void export(@PathVariable long roundId, HttpServletResponse response, Locale locale) throws IOException {
-		round(roundId);
+		pages.round(roundId);
 		FieldworkMonitor.Monitor m = monitor.monitor(roundId);
-		Map<Long, String> names = townshipNames();
-		List<String> headers = new ArrayList<>(List.of(text("unit.name", locale), text("fieldwork.monitor.target", locale),
-				text("fieldwork.monitor.released", locale), text("fieldwork.monitor.reserve", locale),
-				text("fieldwork.monitor.attempted", locale), text("fieldwork.monitor.completes", locale),
-				text("fieldwork.monitor.successRate", locale)));
-		Arrays.stream(Disposition.values()).forEach(d -> headers.add(d.aaporCode() + " " + text(d.messageKey(), locale)));
+		Map<Long, String> names = pages.townshipNames();
+		List<String> headers = new ArrayList<>(List.of(pages.text("unit.name", locale), pages.text("fieldwork.monitor.target", locale),
+				pages.text("fieldwork.monitor.released", locale), pages.text("fieldwork.monitor.reserve", locale),
+				pages.text("fieldwork.monitor.attempted", locale), pages.text("fieldwork.monitor.completes", locale),
+				pages.text("fieldwork.monitor.successRate", locale)));
+		Arrays.stream(Disposition.values()).forEach(d -> headers.add(d.aaporCode() + " " + pages.text(d.messageKey(), locale)));
 		m.total().rates().all().keySet().forEach(headers::add);
-		ExcelDownload.send(response, "cati-monitor", text("fieldwork.monitor.title", locale), headers, export -> {
+		ExcelDownload.send(response, "cati-monitor", pages.text("fieldwork.monitor.title", locale), headers, export -> {
 			List<Progress> rows = new ArrayList<>(m.townships());
 			rows.add(m.total());
 			for (Progress p : rows) {
-				List<Object> row = new ArrayList<>(List.of(p.townshipId() == null ? text("fieldwork.monitor.total", locale)
+				List<Object> row = new ArrayList<>(List.of(p.townshipId() == null ? pages.text("fieldwork.monitor.total", locale)
 						: names.getOrDefault(p.townshipId(), "?"), p.target(), p.released(), p.reserve(), p.attempted(),
 						p.completes(), percent.of(p.successRate())));
 				Arrays.stream(Disposition.values()).forEach(d -> row.add(p.dispositions().getOrDefault(d, 0L)));
@@ -198,25 +195,25 @@ class CatiRoundController {
 
 	@GetMapping("/{roundId}/export/quotas")
 	void exportQuotas(@PathVariable long roundId, HttpServletResponse response, Locale locale) throws IOException {
-		round(roundId);
-		Map<Long, String> names = townshipNames();
-		ExcelDownload.send(response, "cati-quotas", text("fieldwork.quota.title", locale),
-				List.of(text("unit.name", locale), text("fieldwork.quota.cell", locale), text("fieldwork.quota.target", locale),
-						text("fieldwork.quota.completed", locale), text("fieldwork.quota.reserved", locale),
-						text("fieldwork.quota.fill", locale), text("fieldwork.quota.kind", locale)),
+		pages.round(roundId);
+		Map<Long, String> names = pages.townshipNames();
+		ExcelDownload.send(response, "cati-quotas", pages.text("fieldwork.quota.title", locale),
+				List.of(pages.text("unit.name", locale), pages.text("fieldwork.quota.cell", locale), pages.text("fieldwork.quota.target", locale),
+						pages.text("fieldwork.quota.completed", locale), pages.text("fieldwork.quota.reserved", locale),
+						pages.text("fieldwork.quota.fill", locale), pages.text("fieldwork.quota.kind", locale)),
 				export -> quotas.list(roundId).forEach(c -> export.row(List.of(names.getOrDefault(c.townshipId(), "?"),
-						text(c.gender().messageKey(), locale) + " " + text(c.ageGroup().messageKey(), locale), c.target(),
+						pages.text(c.gender().messageKey(), locale) + " " + pages.text(c.ageGroup().messageKey(), locale), c.target(),
 						c.completed(), c.reserved(), c.fillPercent() + "%",
-						text(c.hard() ? "fieldwork.quota.HARD" : "fieldwork.quota.SOFT", locale)))));
+						pages.text(c.hard() ? "fieldwork.quota.HARD" : "fieldwork.quota.SOFT", locale)))));
 	}
 
 	@GetMapping("/{roundId}/export/productivity")
 	void exportProductivity(@PathVariable long roundId, HttpServletResponse response, Locale locale) throws IOException {
-		round(roundId);
-		ExcelDownload.send(response, "cati-productivity", text("fieldwork.productivity.title", locale),
-				List.of(text("fieldwork.productivity.interviewer", locale), text("fieldwork.productivity.calls", locale),
-						text("fieldwork.productivity.callsPerHour", locale), text("fieldwork.monitor.completes", locale),
-						text("fieldwork.productivity.averageLength", locale), text("fieldwork.productivity.refusalRate", locale)),
+		pages.round(roundId);
+		ExcelDownload.send(response, "cati-productivity", pages.text("fieldwork.productivity.title", locale),
+				List.of(pages.text("fieldwork.productivity.interviewer", locale), pages.text("fieldwork.productivity.calls", locale),
+						pages.text("fieldwork.productivity.callsPerHour", locale), pages.text("fieldwork.monitor.completes", locale),
+						pages.text("fieldwork.productivity.averageLength", locale), pages.text("fieldwork.productivity.refusalRate", locale)),
 				export -> monitor.productivity(roundId).forEach(i -> export.row(List.of(i.interviewer(), i.calls(),
 						percent.decimal(i.callsPerHour()), i.completes(), percent.decimal(i.averageInterviewMinutes()),
 						percent.of(i.refusalRate())))));
@@ -225,7 +222,7 @@ class CatiRoundController {
 	private String monitorModel(long roundId, Model model, String view) {
 		model.addAttribute("roundId", roundId);
 		model.addAttribute("monitor", monitor.monitor(roundId));
-		model.addAttribute("townshipNames", townshipNames());
+		model.addAttribute("townshipNames", pages.townshipNames());
 		model.addAttribute("dispositionColumns", Disposition.values());
 		return view;
 	}
@@ -249,17 +246,7 @@ class CatiRoundController {
 		}
 	}
 
-	private RoundView round(long roundId) {
-		return rounds.find(roundId).filter(r -> r.modes().contains(Mode.CATI))
-			.orElseThrow(() -> new RecordNotFoundException("round", roundId));
-	}
 
 
-	private Map<Long, String> townshipNames() {
-		return units.list(DataScope.wholeDistrict()).stream().collect(Collectors.toMap(UnitView::id, UnitView::name));
-	}
 
-	private String text(String key, Locale locale) {
-		return messages.getMessage(key, null, locale);
-	}
 }

@@ -21,7 +21,6 @@ import org.minyi.survey.QuestionnairePage;
 import org.minyi.survey.RespondentEntry;
 import org.minyi.survey.ResidenceDirectory;
 import org.minyi.survey.ResponseIntake;
-import org.minyi.survey.ResponseOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -117,7 +116,7 @@ class RespondentController {
 		try {
 			PageStep step = intake.answerPage(entry, page, given, forward);
 			if (step.submitted() != null) {
-				return "redirect:" + link + "?done=" + (step.submitted() == ResponseOutcome.COMPLETE ? "complete" : "screened");
+				return "redirect:" + link + "?done=" + (step.submitted().complete() ? "complete" : "screened");
 			}
 			return page(step.questionnaire(), step.problems(), model);
 		}

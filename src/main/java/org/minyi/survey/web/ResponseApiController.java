@@ -56,7 +56,7 @@ class ResponseApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Submitted submit(@RequestBody Submission submission) {
 		Map<String, List<String>> answers = submission.answers() == null ? Map.of() : submission.answers();
-		return new Submitted(intake.submitWithToken(submission.token(), Answers.of(answers), Mode.WEB, submission.startedAt()));
+		return new Submitted(intake.submitWithToken(submission.token(), Answers.of(answers), Mode.WEB, submission.startedAt()).outcome());
 	}
 
 	record Problem(String question, String message) {
