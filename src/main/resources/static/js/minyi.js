@@ -50,3 +50,60 @@ document.querySelectorAll('table[data-sortable]').forEach(function (table) {
     });
   });
 });
+
+// Uploads with progress (<form data-upload-url>): the chosen file is sent as the raw request body, so
+// that a large sample frame shows how much has been sent; the answer names the page to go to next.
+// Without this script the form posts as a classic upload.
+document.querySelectorAll('form[data-upload-url]').forEach(function (form) {
+  form.addEventListener('submit', function (event) {
+    const file = form.querySelector('input[type=file]').files[0];
+    if (!file) {
+      return;
+    }
+    event.preventDefault();
+    const params = new URLSearchParams();
+    form.querySelectorAll('input[name]:not([type=file]), select[name]').forEach(function (field) {
+      if (field.value !== '') {
+        params.append(field.name, field.value);
+      }
+    });
+    const box = form.querySelector('#frame-upload');
+    const bar = form.querySelector('#frame-upload-bar');
+    const error = form.querySelector('#frame-upload-error');
+    box.classList.remove('d-none');
+    error.classList.add('d-none');
+    form.querySelector('#frame-upload-text').textContent = form.getAttribute('data-uploading');
+    form.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    const request = new XMLHttpRequest();
+    request.open('POST', form.getAttribute('data-upload-url') + '?' + params.toString());
+    const headers = JSON.parse(document.body.getAttribute('hx-headers') || '{}');
+    Object.keys(headers).forEach(function (name) { request.setRequestHeader(name, headers[name]); });
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable) {
+        bar.style.width = Math.round(100 * e.loaded / e.total) + '%';
+      }
+    });
+    const failed = function (message) {
+      box.classList.add('d-none');
+      error.textContent = message || form.getAttribute('data-upload-failed');
+      error.classList.remove('d-none');
+      form.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+    };
+    request.addEventListener('load', function () {
+      let answer = {};
+      try {
+        answer = JSON.parse(request.responseText);
+      } catch (ignored) {
+        // not JSON: a proxy's error page; the generic message below says enough
+      }
+      if (request.status === 202 && answer.location) {
+        window.location.assign(answer.location);
+      } else {
+        failed(answer.message);
+      }
+    });
+    request.addEventListener('error', function () { failed(); });
+    request.send(file);
+  });
+});

@@ -1,6 +1,5 @@
 package org.minyi.fieldwork;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,11 +15,10 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import org.minyi.org.AgeGroup;
 import org.minyi.org.Gender;
 import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.Database;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.personal.PersonalData;
@@ -93,18 +91,16 @@ public class CatiCalls {
 
 	private final TransactionTemplate transactions;
 
-	private final DataSource dataSource;
+	private final Database database;
 
 	private final Lock embeddedClaims = new ReentrantLock();
 
-	private volatile Boolean embedded;
-
 	CatiCalls(JdbcClient jdbc, RoundManagement rounds, ResponseIntake intake, Quotas quotas, DoNotCall doNotCall,
 			PersonalData personalData, FieldworkProperties properties, Clock clock, InterviewerAssignments assignments,
-			PlatformTransactionManager transactionManager, DataSource dataSource) {
+			PlatformTransactionManager transactionManager, Database database) {
 		this.assignments = assignments;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.dataSource = dataSource;
+		this.database = database;
 		this.jdbc = jdbc;
 		this.rounds = rounds;
 		this.intake = intake;
@@ -150,7 +146,7 @@ public class CatiCalls {
 			return held;
 		}
 		Collection<Long> townships = assignments.townships(roundId, interviewer);
-		if (!embeddedDatabase()) {
+		if (!database.embedded()) {
 			return transactions.execute(tx -> claim(roundId, interviewer, townships));
 		}
 		embeddedClaims.lock();
@@ -175,18 +171,6 @@ public class CatiCalls {
 		return claimed;
 	}
 
-	private boolean embeddedDatabase() {
-		if (embedded == null) {
-			try (Connection connection = dataSource.getConnection()) {
-				embedded = "H2".equals(connection.getMetaData().getDatabaseProductName());
-			}
-			catch (SQLException e) {
-				throw new IllegalStateException("cannot read the database product", e);
-			}
-		}
-		return embedded;
-	}
-
 	/**
 	 * The first due case of a status, locked for this transaction; cases other transactions hold are
 	 * skipped. Fresh numbers go replicate by replicate, so every township's fieldwork moves evenly.
@@ -195,7 +179,7 @@ public class CatiCalls {
 		String order = "PENDING".equals(status) ? " order by replicate, id" : " and next_call_at <= :now order by next_call_at, id";
 		String assigned = townships.isEmpty() ? "" : " and township_id in (:townships)";
 		// embedded: claims are taken one at a time already, and H2 plans a locking read less well
-		String lock = embeddedDatabase() ? "" : " for update skip locked";
+		String lock = database.embedded() ? "" : " for update skip locked";
 		return jdbc.sql("select id from call_case where survey_round = :round and status = :status" + assigned + order + " limit 1"
 				+ lock)
 			.param("round", roundId)

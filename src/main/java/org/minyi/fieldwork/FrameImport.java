@@ -25,10 +25,15 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * One import of a sample frame file, row by row as the reader streams it: numbers are normalised,
- * matched to their township (code or name) and community, sealed and written in batches; a number
- * already in the frame counts as a duplicate; every refused row is kept with its reason.
+ * matched to their township (code or name) and community and sealed; every refused row is kept
+ * with its reason. Full batches go to a sink — the {@link Writer}, on the thread that holds the
+ * import's transaction, so that reading and sealing the next batch overlaps with inserting this one.
  */
 final class FrameImport implements Consumer<TabularRow> {
+
+	/** Numbers ready to insert and refused rows, as buffered. */
+	record Batch(List<Object[]> numbers, List<Object[]> rejections) {
+	}
 
 	/** Known columns; headers are matched to {@code fieldwork.frame.column.<NAME>} in Chinese and English, or to the name. */
 	enum Column {
@@ -50,7 +55,7 @@ final class FrameImport implements Consumer<TabularRow> {
 
 	private final long frameId;
 
-	private final JdbcTemplate jdbc;
+	private final Consumer<Batch> sink;
 
 	private final PersonalData personalData;
 
@@ -70,24 +75,20 @@ final class FrameImport implements Consumer<TabularRow> {
 
 	private final Map<Integer, String> extraColumns = new LinkedHashMap<>();
 
-	private final List<Object[]> numbers = new ArrayList<>(BATCH);
+	private List<Object[]> numbers = new ArrayList<>(BATCH);
 
-	private final List<Object[]> rejections = new ArrayList<>(BATCH);
+	private List<Object[]> rejections = new ArrayList<>(BATCH);
 
 	private boolean headerRead;
-
-	int imported;
-
-	int duplicates;
 
 	int invalid;
 
 	int unknownTownships;
 
-	FrameImport(long frameId, List<UnitView> units, JdbcTemplate jdbc, PersonalData personalData, MessageSource messages,
+	FrameImport(long frameId, List<UnitView> units, Consumer<Batch> sink, PersonalData personalData, MessageSource messages,
 			ObjectMapper json) {
 		this.frameId = frameId;
-		this.jdbc = jdbc;
+		this.sink = sink;
 		this.personalData = personalData;
 		this.messages = messages;
 		this.json = json;
@@ -232,25 +233,56 @@ final class FrameImport implements Consumer<TabularRow> {
 		}
 	}
 
-	/**
-	 * Writes what is buffered in one multi-row INSERT (several times faster than a JDBC batch of
-	 * single-row statements on PostgreSQL); a number already in the frame is not inserted and counts
-	 * as a duplicate.
-	 */
+	/** Hands what is buffered to the sink. */
 	void flush() {
-		if (!numbers.isEmpty()) {
-			Object[] arguments = new Object[numbers.size() * NUMBER_COLUMNS];
-			for (int i = 0; i < numbers.size(); i++) {
-				System.arraycopy(numbers.get(i), 0, arguments, i * NUMBER_COLUMNS, NUMBER_COLUMNS);
-			}
-			int inserted = jdbc.update(insertNumbers(numbers.size()), arguments);
-			imported += inserted;
-			duplicates += numbers.size() - inserted;
-			numbers.clear();
+		if (!numbers.isEmpty() || !rejections.isEmpty()) {
+			sink.accept(new Batch(numbers, rejections));
+			numbers = new ArrayList<>(BATCH);
+			rejections = new ArrayList<>(BATCH);
 		}
-		if (!rejections.isEmpty()) {
-			jdbc.batchUpdate("insert into frame_rejection (frame_id, row_number, reason, shown_value) values (?, ?, ?, ?)", rejections);
-			rejections.clear();
+	}
+
+	record Counts(int imported, int duplicates) {
+	}
+
+	/**
+	 * Inserts batches: numbers in one multi-row INSERT per batch (several times faster than a JDBC
+	 * batch of single-row statements on PostgreSQL); a number already in the frame is not inserted
+	 * and counts as a duplicate.
+	 */
+	static final class Writer implements Consumer<Batch> {
+
+		private final JdbcTemplate jdbc;
+
+		private int imported;
+
+		private int duplicates;
+
+		Writer(JdbcTemplate jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@Override
+		public void accept(Batch batch) {
+			List<Object[]> numbers = batch.numbers();
+			if (!numbers.isEmpty()) {
+				Object[] arguments = new Object[numbers.size() * NUMBER_COLUMNS];
+				for (int i = 0; i < numbers.size(); i++) {
+					System.arraycopy(numbers.get(i), 0, arguments, i * NUMBER_COLUMNS, NUMBER_COLUMNS);
+				}
+				int inserted = jdbc.update(insertNumbers(numbers.size()), arguments);
+				imported += inserted;
+				duplicates += numbers.size() - inserted;
+			}
+			if (!batch.rejections().isEmpty()) {
+				jdbc.batchUpdate("insert into frame_rejection (frame_id, row_number, reason, shown_value) values (?, ?, ?, ?)",
+						batch.rejections());
+			}
+		}
+
+		/** How many numbers were new and how many repeated. */
+		Counts finish() {
+			return new Counts(imported, duplicates);
 		}
 	}
 

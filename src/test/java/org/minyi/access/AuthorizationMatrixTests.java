@@ -129,6 +129,8 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /scoring/rounds/{id}/settings", ROUND_EDIT);
 		TABLE.put("GET /fieldwork/frames", FIELDWORK);
 		TABLE.put("POST /fieldwork/frames", FIELDWORK);
+		TABLE.put("POST /fieldwork/frames/upload", FIELDWORK);
+		TABLE.put("GET /fieldwork/frames/{id}/progress", FIELDWORK);
 		TABLE.put("GET /fieldwork/frames/{id}", FIELDWORK);
 		TABLE.put("GET /fieldwork/frames/{id}/rejections", FIELDWORK);
 		TABLE.put("POST /fieldwork/frames/{id}/purge", ROUND_EDIT);

@@ -489,11 +489,20 @@ class BrowserTests {
 		assertThat(text("#frame-list")).contains("2026年电话样本（演示）");
 		screenshot("frames");
 		Path file = Files.createTempFile("frame", ".csv");
-		Files.writeString(file, "电话号码,镇(街道),性别\n13512340001,城关街道,女\n13512340002,YJHK,男\n135,城关街道,\n", StandardCharsets.UTF_8);
+		StringBuilder csv = new StringBuilder("电话号码,镇(街道),性别\n13512340001,城关街道,女\n13512340002,YJHK,男\n135,城关街道,\n");
+		for (int i = 0; i < 60_000; i++) {
+			csv.append(String.format("134%08d,YJCG,%n", i));
+		}
+		Files.writeString(file, csv, StandardCharsets.UTF_8);
 		type("#frame-name", "browser frame");
 		driver.findElement(By.id("frame-file")).sendKeys(file.toAbsolutePath().toString());
 		click("#frame-submit");
-		assertThat(text("#flash")).contains("导入完成：2 个号码");
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(".*/fieldwork/frames/\\d+"));
+		screenshot("frame-importing");
+		new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+			String shown = visibleTextOrNull("#frame-summary");
+			return shown != null && shown.contains("已导入 60,002 个号码");
+		});
 		assertThat(text("#frame-numbers")).contains("135****0001", "城关街道", "女").doesNotContain("13512340001");
 		assertThat(driver.findElements(By.id("frame-rejections"))).hasSize(1);
 		assertThat(driver.findElements(By.id("frame-purge"))).as("only the district admin destroys numbers").isEmpty();

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,5 +105,68 @@ class SampleFramesTests {
 		assertThat(jdbc.sql("select count(*) from frame_number where frame_id = :id").param("id", frame.id()).query(Long.class).single())
 			.isZero();
 		assertThatThrownBy(() -> frames.purge(frame.id())).isInstanceOf(BusinessRuleException.class);
+	}
+
+	@Test
+	void anUploadedFileIsImportedInTheBackgroundReportingProgress() throws Exception {
+		StringBuilder csv = new StringBuilder("phone,township\n");
+		for (int i = 0; i < 25_000; i++) {
+			csv.append(String.format("136%08d,YJCG%n", 40_000_000 + i));
+		}
+		Path upload = Files.createTempFile("frame-test", ".csv");
+		Files.writeString(upload, csv);
+
+		FrameView started = frames.startImport("background", null, upload);
+
+		assertThat(started.status()).isIn(SampleFrames.FrameStatus.IMPORTING, SampleFrames.FrameStatus.ACTIVE);
+		FrameView done = awaitEnd(started.id());
+		assertThat(done.status()).isEqualTo(SampleFrames.FrameStatus.ACTIVE);
+		assertThat(done.imported()).isEqualTo(25_000);
+		assertThat(done.rowsRead()).as("header and data rows").isEqualTo(25_001);
+		assertThat(done.percent()).isEqualTo(100);
+		assertThat(upload).as("the numbers in clear do not outlive the import").doesNotExist();
+	}
+
+	@Test
+	void aBackgroundImportThatFailsHalfWayKeepsNothingAndSaysWhy() throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.write("phone,township\n".getBytes(StandardCharsets.UTF_8));
+		for (int i = 0; i < 15_000; i++) {
+			bytes.write(String.format("136%08d,YJCG%n", 50_000_000 + i).getBytes(StandardCharsets.UTF_8));
+		}
+		bytes.write(new byte[] { (byte) 0xFF, (byte) 0xFE, ',', 'Y', '\n' });
+		Path upload = Files.createTempFile("frame-test", ".csv");
+		Files.write(upload, bytes.toByteArray());
+
+		FrameView failed = awaitEnd(frames.startImport("broken half-way", null, upload).id());
+
+		assertThat(failed.status()).isEqualTo(SampleFrames.FrameStatus.FAILED);
+		assertThat(failed.failureKey()).isEqualTo("tabular.error.encoding");
+		assertThat(failed.imported()).isZero();
+		assertThat(jdbc.sql("select count(*) from frame_number where frame_id = :id").param("id", failed.id()).query(Long.class).single())
+			.as("the 15,000 good rows before the broken one are not kept either").isZero();
+		assertThat(upload).doesNotExist();
+
+		Path noTownship = Files.createTempFile("frame-test", ".csv");
+		Files.writeString(noTownship, "电话号码,备注\n13812349999,x\n");
+		FrameView refused = awaitEnd(frames.startImport("no township column", null, noTownship).id());
+		assertThat(refused.failureKey()).isEqualTo("fieldwork.frame.error.column");
+		assertThat(refused.failureArgs()).containsExactly("镇(街道)");
+
+		Path empty = Files.createTempFile("frame-test", ".csv");
+		assertThatThrownBy(() -> frames.startImport("empty", null, empty)).hasMessage("tabular.error.empty");
+		assertThat(empty).doesNotExist();
+		assertThat(frames.list()).extracting(FrameView::name).doesNotContain("empty");
+	}
+
+	private FrameView awaitEnd(long frameId) throws InterruptedException {
+		for (int i = 0; i < 600; i++) {
+			FrameView frame = frames.find(frameId).orElseThrow();
+			if (frame.status() != SampleFrames.FrameStatus.IMPORTING) {
+				return frame;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the import did not end within a minute");
 	}
 }

@@ -3,10 +3,13 @@ package org.minyi.fieldwork.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minyi.fieldwork.SampleFrames;
@@ -19,8 +22,11 @@ import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
 import org.minyi.platform.web.Flash;
+import org.minyi.platform.web.UploadFiles;
 import org.minyi.survey.RoundManagement;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +38,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sample frames: import a list of numbers, see it masked, download the refused rows, purge it. */
+/**
+ * Sample frames: import a list of numbers, see it masked, download the refused rows, purge it.
+ * A file is uploaded as the raw request body (the page sends it with an upload progress bar), or
+ * as a classic form upload without JavaScript (up to the general upload limit), and imported in
+ * the background while the frame's page shows how far it got.
+ */
 @Controller
 @RequestMapping("/fieldwork/frames")
 @PreAuthorize("hasAnyRole('DISTRICT_ADMIN','SURVEY_SUPERVISOR')")
 class FrameController {
+
+	/** Two million rows of CSV or XLSX fit well within this. */
+	static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
 
 	private final SampleFrames frames;
 
@@ -48,7 +62,11 @@ class FrameController {
 
 	private final MessageSource messages;
 
-	FrameController(SampleFrames frames, RoundManagement rounds, UnitManagement units, Flash flash, MessageSource messages) {
+	private final UploadFiles uploads;
+
+	FrameController(SampleFrames frames, RoundManagement rounds, UnitManagement units, Flash flash, MessageSource messages,
+			UploadFiles uploads) {
+		this.uploads = uploads;
 		this.frames = frames;
 		this.rounds = rounds;
 		this.units = units;
@@ -63,13 +81,13 @@ class FrameController {
 		return "fieldwork/frames";
 	}
 
+	/** Without JavaScript: a form upload, limited by {@code spring.servlet.multipart}. */
 	@PostMapping
 	String importFile(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long round,
 			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-		try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
-			FrameView frame = frames.importFile(name, round, in);
-			flash.success(redirect, "fieldwork.frame.imported", frame.imported(), frame.duplicates(), frame.rejected());
-			return "redirect:/fieldwork/frames/" + frame.id();
+		Path upload = uploads.receive(file == null ? InputStream.nullInputStream() : file.getInputStream(), MAX_UPLOAD_BYTES);
+		try {
+			return "redirect:/fieldwork/frames/" + frames.startImport(name, round, upload).id();
 		}
 		catch (BusinessRuleException e) {
 			flash.error(redirect, e);
@@ -77,9 +95,39 @@ class FrameController {
 		}
 	}
 
+	/** The file as the request body (sent by the page's script, which shows the upload's progress). */
+	@PostMapping("/upload")
+	ResponseEntity<Map<String, String>> upload(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long round,
+			HttpServletRequest request, Locale locale) throws IOException {
+		try {
+			Path upload = uploads.receive(request.getInputStream(), MAX_UPLOAD_BYTES);
+			FrameView frame = frames.startImport(name, round, upload);
+			return ResponseEntity.accepted().body(Map.of("location", request.getContextPath() + "/fieldwork/frames/" + frame.id()));
+		}
+		catch (BusinessRuleException e) {
+			HttpStatus status = e.messageKey().equals(UploadFiles.TOO_LARGE) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+			return ResponseEntity.status(status).body(Map.of("message", messages.getMessage(e.messageKey(), e.arguments(), locale)));
+		}
+	}
+
+	/** The import's progress, polled by the frame page while it runs; a finished import reloads the page. */
+	@GetMapping("/{id}/progress")
+	String progress(@PathVariable long id, Model model, HttpServletResponse response) {
+		FrameView frame = frame(id);
+		if (frame.status() != SampleFrames.FrameStatus.IMPORTING) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		model.addAttribute("frame", frame);
+		return "fieldwork/frame :: progress";
+	}
+
 	@GetMapping("/{id}")
-	String detail(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("frame", frame(id));
+	String detail(@PathVariable long id, @RequestParam(required = false) Integer page, Model model, Locale locale) {
+		FrameView frame = frame(id);
+		model.addAttribute("frame", frame);
+		if (frame.failureKey() != null) {
+			model.addAttribute("failure", messages.getMessage(frame.failureKey(), frame.failureArgs().toArray(), frame.failureKey(), locale));
+		}
 		model.addAttribute("numbers", frames.numbers(id, PageRequest.of(page, 50, null, null)));
 		model.addAttribute("units", units.list(DataScope.wholeDistrict()).stream()
 			.collect(Collectors.toMap(UnitView::id, Function.identity())));

@@ -11,6 +11,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +46,13 @@ public final class TabularReader {
 	/** A header cell as a lookup key: without white space, lower case ("Unit  code" matches "unitcode"). */
 	public static String headerKey(String text) {
 		return text == null ? "" : text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+	}
+
+	/** Whether the file is a zip container (XLSX), whose progress cannot be told by the bytes read. */
+	public static boolean isZip(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return startsWith(in.readNBytes(ZIP_MAGIC.length), ZIP_MAGIC);
+		}
 	}
 
 	/**
