@@ -81,6 +81,11 @@ final class FrameImport implements Consumer<TabularRow> {
 
 	private boolean headerRead;
 
+	private final SeenNumbers seen = new SeenNumbers();
+
+	/** Repeated numbers: the first row of a number is kept. */
+	int duplicates;
+
 	int invalid;
 
 	int unknownTownships;
@@ -180,6 +185,10 @@ final class FrameImport implements Consumer<TabularRow> {
 			return;
 		}
 		PersonalData.Protected sealed = personalData.protect(phone.value());
+		if (!seen.add(sealed.hash())) {
+			duplicates++;
+			return;
+		}
 		numbers.add(new Object[] { frameId, sealed.sealed(), sealed.hash(), phone.masked(), phone.kind().name(), township.id(),
 				community == null ? null : community.id(), gender, age, attributes(row) });
 		flushIfFull();
@@ -242,21 +251,15 @@ final class FrameImport implements Consumer<TabularRow> {
 		}
 	}
 
-	record Counts(int imported, int duplicates) {
-	}
-
 	/**
 	 * Inserts batches: numbers in one multi-row INSERT per batch (several times faster than a JDBC
-	 * batch of single-row statements on PostgreSQL); a number already in the frame is not inserted
-	 * and counts as a duplicate.
+	 * batch of single-row statements on PostgreSQL).
 	 */
 	static final class Writer implements Consumer<Batch> {
 
 		private final JdbcTemplate jdbc;
 
-		private int imported;
-
-		private int duplicates;
+		int imported;
 
 		Writer(JdbcTemplate jdbc) {
 			this.jdbc = jdbc;
@@ -270,9 +273,7 @@ final class FrameImport implements Consumer<TabularRow> {
 				for (int i = 0; i < numbers.size(); i++) {
 					System.arraycopy(numbers.get(i), 0, arguments, i * NUMBER_COLUMNS, NUMBER_COLUMNS);
 				}
-				int inserted = jdbc.update(insertNumbers(numbers.size()), arguments);
-				imported += inserted;
-				duplicates += numbers.size() - inserted;
+				imported += jdbc.update(insertNumbers(numbers.size()), arguments);
 			}
 			if (!batch.rejections().isEmpty()) {
 				jdbc.batchUpdate("insert into frame_rejection (frame_id, row_number, reason, shown_value) values (?, ?, ?, ?)",
@@ -280,10 +281,6 @@ final class FrameImport implements Consumer<TabularRow> {
 			}
 		}
 
-		/** How many numbers were new and how many repeated. */
-		Counts finish() {
-			return new Counts(imported, duplicates);
-		}
 	}
 
 	private static String insertNumbers(int rows) {
@@ -293,7 +290,7 @@ final class FrameImport implements Consumer<TabularRow> {
 	private static String insertStatement(int rows) {
 		return "insert into frame_number (frame_id, phone_sealed, phone_hash, phone_masked, phone_kind, township_id, community_id, "
 				+ "gender, age_group, attributes) values "
-				+ String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) + " on conflict do nothing";
+				+ String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
 	}
 
 	/** A whole-file refusal carried out of the reader's callback. */

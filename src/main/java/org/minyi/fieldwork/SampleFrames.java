@@ -328,7 +328,6 @@ public class SampleFrames {
 			}
 		});
 		FrameImport.Writer writer = new FrameImport.Writer(batch);
-		FrameImport.Counts counts;
 		try {
 			for (Object next = take(batches); next != END_OF_FILE; next = take(batches)) {
 				if (next instanceof FrameImport.Batch full) {
@@ -338,26 +337,25 @@ public class SampleFrames {
 					throw refusal((Exception) next);
 				}
 			}
-			counts = writer.finish();
 		}
 		finally {
 			reading.cancel(true);
 		}
-		if (counts.imported() + counts.duplicates() + rows.invalid + rows.unknownTownships == 0) {
+		if (writer.imported + rows.duplicates + rows.invalid + rows.unknownTownships == 0) {
 			throw BusinessRuleException.of("tabular.error.noData");
 		}
 		jdbc.sql("""
 				update sample_frame set status = 'ACTIVE', imported = :imported, duplicates = :duplicates, invalid = :invalid,
 				  unknown_townships = :unknown, rows_read = :rows, bytes_read = bytes_total where id = :id""")
-			.param("imported", counts.imported())
-			.param("duplicates", counts.duplicates())
+			.param("imported", writer.imported)
+			.param("duplicates", rows.duplicates)
 			.param("invalid", rows.invalid)
 			.param("unknown", rows.unknownTownships)
 			.param("rows", read[0])
 			.param("id", id)
 			.update();
-		events.publishEvent(AuditEvent.of("fieldwork.frame.import", "sample_frame", id, "imported=" + counts.imported() + ", duplicates="
-				+ counts.duplicates() + ", invalid=" + rows.invalid + ", unknownTownships=" + rows.unknownTownships));
+		events.publishEvent(AuditEvent.of("fieldwork.frame.import", "sample_frame", id, "imported=" + writer.imported + ", duplicates="
+				+ rows.duplicates + ", invalid=" + rows.invalid + ", unknownTownships=" + rows.unknownTownships));
 	}
 
 	/** What the reading side hands over: a batch, the end of the file, or why it stopped. */
