@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
@@ -63,6 +64,7 @@ public class UnitManagement {
 		unit.placeUnder(parent);
 		unit = units.save(unit);
 		events.publishEvent(AuditEvent.of("unit.create", "unit", unit.id(), unit.auditSummary()));
+		events.publishEvent(new UnitCreated(unit.id(), unit.view().kind()));
 		return unit.view();
 	}
 
@@ -197,6 +199,12 @@ public class UnitManagement {
 				byUnit.computeIfAbsent(rs.getLong("unit_id"), id -> new LinkedHashMap<>()).put(cell, rs.getInt("population"));
 			});
 		return byUnit;
+	}
+
+	/** Every unit's name by id (inactive ones too: old records still name them). */
+	@Transactional(readOnly = true)
+	public Map<Long, String> names() {
+		return list(DataScope.wholeDistrict()).stream().collect(Collectors.toMap(UnitView::id, UnitView::name));
 	}
 
 	/** Ids of a unit and everything below it, for other modules filtering their own records. */

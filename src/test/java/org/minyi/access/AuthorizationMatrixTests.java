@@ -53,6 +53,14 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> CATI = EnumSet.of(Role.INTERVIEWER, Role.SURVEY_SUPERVISOR);
 
+	private static final Set<Role> PLAN_VIEW = EnumSet.of(Role.DISTRICT_ADMIN, Role.LEADER);
+
+	private static final Set<Role> PLAN_EDIT = EnumSet.of(Role.DISTRICT_ADMIN);
+
+	private static final Set<Role> TASK_VIEW = EnumSet.of(Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_OFFICER);
+
+	private static final Set<Role> TASK_WORK = EnumSet.of(Role.UNIT_OFFICER);
+
 	private static final Set<Role> RESULTS = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER, Role.UNIT_OFFICER);
 
 	/** Residents' questionnaire and public submission: no sign-in, the token is the credential. */
@@ -127,6 +135,24 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /scoring/rounds/{id}/export", RESULTS);
 		TABLE.put("GET /scoring/rounds/{id}/units/{unitId}", RESULTS);
 		TABLE.put("GET /scoring/rounds/{id}/settings", ROUND_EDIT);
+		TABLE.put("GET /workplan/plans", PLAN_VIEW);
+		TABLE.put("POST /workplan/plans", PLAN_EDIT);
+		TABLE.put("GET /workplan/plans/{id}", PLAN_VIEW);
+		TABLE.put("GET /workplan/plans/{id}/items/{itemId}", PLAN_EDIT);
+		TABLE.put("POST /workplan/plans/{id}/items/{itemId}", PLAN_EDIT);
+		TABLE.put("POST /workplan/plans/{id}/items", PLAN_EDIT);
+		TABLE.put("POST /workplan/plans/{id}/items/{itemId}/remove", PLAN_EDIT);
+		TABLE.put("POST /workplan/plans/{id}/publish", PLAN_EDIT);
+		TABLE.put("GET /workplan/tasks", TASK_VIEW);
+		TABLE.put("GET /workplan/tasks/export", TASK_VIEW);
+		TABLE.put("GET /workplan/tasks/{id}", TASK_VIEW);
+		TABLE.put("GET /workplan/tasks/{id}/evidence/{evidenceId}", TASK_VIEW);
+		TABLE.put("POST /workplan/tasks/{id}/files", TASK_WORK);
+		TABLE.put("POST /workplan/tasks/{id}/meetings", TASK_WORK);
+		TABLE.put("POST /workplan/tasks/{id}/submit", TASK_WORK);
+		TABLE.put("POST /workplan/tasks/{id}/review", PLAN_EDIT);
+		TABLE.put("GET /workplan/board", TASK_VIEW);
+		TABLE.put("GET /workplan/board/export", TASK_VIEW);
 		TABLE.put("GET /fieldwork/frames", FIELDWORK);
 		TABLE.put("POST /fieldwork/frames", FIELDWORK);
 		TABLE.put("POST /fieldwork/frames/upload", FIELDWORK);

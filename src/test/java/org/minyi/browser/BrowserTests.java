@@ -652,6 +652,76 @@ class BrowserTests {
 	}
 
 	@Test
+	void districtPlansATownshipReportsTheDistrictReturnsAndApprovesAndTheBoardShowsIt() throws IOException {
+		login("district", DEMO_PASSWORD);
+		click("#nav-plans");
+		type("#plan-name", "浏览器测试工作方案");
+		setValue("#plan-start", java.time.LocalDate.now().toString());
+		click("#plan-submit");
+		assertThat(text("#flash")).contains("已按模板创建");
+		assertThat(text("#items-DEPLOYMENT")).contains("召开民调工作动员会议", "制定并报送民调工作方案");
+		String planPage = driver.getCurrentUrl();
+		String planId = planPage.replaceAll(".*/workplan/plans/(\\d+).*", "$1");
+		click("#plan-publish");
+		driver.switchTo().alert().accept();
+		assertThat(text("#flash")).contains("方案已发布");
+		screenshot("workplan-plan");
+		logout();
+
+		login("officer", DEMO_PASSWORD);
+		open("/workplan/tasks?plan=" + planId);
+		screenshot("workplan-tasks");
+		driver.findElement(By.xpath("//table[@id='task-list']//tr[td[2]='城关街道']//a[text()='召开民调工作动员会议']")).click();
+		setValue("#meeting-date", java.time.LocalDate.now().toString());
+		type("#meeting-place", "街道三楼会议室");
+		type("#meeting-chair", "胡丽华");
+		type("#meeting-attendance", "46");
+		type("#meeting-minutes", "传达全区民调工作部署");
+		click("#meeting-save");
+		assertThat(text("#flash")).contains("佐证材料已添加");
+		assertThat(text("#evidence")).contains("街道三楼会议室", "46");
+		String taskPage = driver.getCurrentUrl();
+		click("#task-submit");
+		assertThat(text("#flash")).contains("已提交");
+		logout();
+
+		login("district", DEMO_PASSWORD);
+		driver.get(taskPage);
+		type("#review-comment", "请补充参会人员签到表");
+		click("#review-RETURN");
+		assertThat(text("#flash")).contains("已退回");
+		logout();
+
+		login("officer", DEMO_PASSWORD);
+		driver.get(taskPage);
+		assertThat(text("#task-comment")).contains("请补充参会人员签到表");
+		Path signIn = Files.createTempFile("sign-in", ".pdf");
+		Files.write(signIn, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+		driver.findElement(By.id("evidence-file")).sendKeys(signIn.toAbsolutePath().toString());
+		click("#file-upload");
+		assertThat(text("#evidence")).contains(signIn.getFileName().toString());
+		screenshot("workplan-task");
+		click("#task-submit");
+		assertThat(text("#flash")).contains("已提交");
+		logout();
+
+		login("district", DEMO_PASSWORD);
+		driver.get(taskPage);
+		click("#review-APPROVE");
+		assertThat(text("#flash")).contains("审核通过");
+		assertThat(text("#history")).contains("退回修改", "审核通过");
+		open("/workplan/board?plan=" + planId);
+		assertThat(text("#board")).contains("城关街道", "办结");
+		screenshot("workplan-board");
+		logout();
+	}
+
+	private void setValue(String css, String value) {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+				driver.findElement(By.cssSelector(css)), value);
+	}
+
+	@Test
 	void districtAdminSetsTheWeightingOfARound() throws IOException {
 		login("district", DEMO_PASSWORD);
 		open("/scoring/rounds/" + fieldingRound().id());

@@ -2,12 +2,9 @@ package org.minyi.fieldwork.web;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.minyi.org.UnitManagement;
-import org.minyi.org.UnitView;
 import org.minyi.platform.RecordNotFoundException;
-import org.minyi.platform.security.DataScope;
 import org.minyi.survey.Mode;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
@@ -37,7 +34,7 @@ class CatiPages {
 	}
 
 	Map<Long, String> townshipNames() {
-		return units.list(DataScope.wholeDistrict()).stream().collect(Collectors.toMap(UnitView::id, UnitView::name));
+		return units.names();
 	}
 
 	String text(String key, Locale locale) {

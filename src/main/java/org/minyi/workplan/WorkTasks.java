@@ -1,0 +1,364 @@
+package org.minyi.workplan;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.apache.commons.io.input.BoundedInputStream;
+import org.minyi.org.UnitManagement;
+import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.PageRequest;
+import org.minyi.platform.PageResult;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.SqlTimes;
+import org.minyi.platform.audit.AuditEvent;
+import org.minyi.platform.files.FileStore;
+import org.minyi.platform.files.FileTypes;
+import org.minyi.platform.security.CurrentUser;
+import org.minyi.platform.security.DataScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The tasks of published plans, as units work them and the district reviews them. Every step goes
+ * through {@link TaskAction} (the task's lifecycle), is recorded in the task's history and the audit
+ * trail, and is refused when another step got there first. A unit officer reaches only the tasks
+ * of units in their subtree; anything else is "not found".
+ */
+@Service
+@Transactional
+public class WorkTasks {
+
+	static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
+
+	public record TaskView(long id, long planId, String planName, long itemId, PlanSection section, String title,
+			String description, ExpectedEvidence expected, long unitId, TaskStatus status, LocalDate dueDate, Instant submittedAt,
+			Instant closedAt, String lastComment, int version, boolean overdue) {
+	}
+
+	/** @param overdue only tasks past their due date still with the unit */
+	public record TaskFilter(Long planId, Long unitId, TaskStatus status, boolean overdue) {
+	}
+
+	public enum EvidenceKind {
+		FILE, MEETING
+	}
+
+	public record Evidence(long id, EvidenceKind kind, String fileName, String contentType, Long fileSize, LocalDate meetingDate,
+			String place, String chairedBy, Integer attendance, String minutes, Instant createdAt, String createdBy) {
+	}
+
+	public record MeetingRecord(LocalDate date, String place, String chairedBy, Integer attendance, String minutes) {
+	}
+
+	public record HistoryEntry(Instant at, String actor, String action, TaskStatus status, String comment) {
+	}
+
+	public record EvidenceFile(String name, String contentType, long size, InputStream content) {
+	}
+
+	private static final String SELECT = """
+			select t.*, i.section, i.title, i.description, i.evidence, p.name as plan_name
+			from work_task t join plan_item i on i.id = t.item_id join work_plan p on p.id = t.plan_id""";
+
+	private final JdbcClient jdbc;
+
+	private final UnitManagement units;
+
+	private final FileStore files;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final long maxFileBytes;
+
+	WorkTasks(JdbcClient jdbc, UnitManagement units, FileStore files, ApplicationEventPublisher events, Clock clock,
+			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize) {
+		this.jdbc = jdbc;
+		this.units = units;
+		this.files = files;
+		this.events = events;
+		this.clock = clock;
+		this.maxFileBytes = maxFileSize.toBytes();
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<TaskView> list(TaskFilter filter, DataScope scope, PageRequest page) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		if (!scope.districtWide()) {
+			where.append(" and t.unit_id in (:scope)");
+			params.addValue("scope", units.subtreeIds(scope));
+		}
+		if (filter.planId() != null) {
+			where.append(" and t.plan_id = :plan");
+			params.addValue("plan", filter.planId());
+		}
+		if (filter.unitId() != null) {
+			where.append(" and t.unit_id = :unit");
+			params.addValue("unit", filter.unitId());
+		}
+		if (filter.status() != null) {
+			where.append(" and t.status = :status");
+			params.addValue("status", filter.status().name());
+		}
+		if (filter.overdue()) {
+			where.append(" and t.due_date < :today and t.status in ('ASSIGNED', 'IN_PROGRESS', 'RETURNED')");
+		}
+		params.addValue("today", today());
+		long total = jdbc.sql("select count(*) from work_task t" + where).paramSource(params).query(Long.class).single();
+		params.addValue("limit", page.size()).addValue("offset", page.offset());
+		List<TaskView> items = jdbc.sql(SELECT + where + " order by t.due_date, t.id limit :limit offset :offset")
+			.paramSource(params)
+			.query(this::task)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	/** A task the user may see; any other id is "not found". */
+	@Transactional(readOnly = true)
+	public TaskView find(long id, DataScope scope) {
+		return jdbc.sql(SELECT + " where t.id = :id")
+			.param("id", id)
+			.query(this::task)
+			.optional()
+			.filter(task -> scope.districtWide() || units.subtreeIds(scope).contains(task.unitId()))
+			.orElseThrow(() -> new RecordNotFoundException("work_task", id));
+	}
+
+	/**
+	 * Moves the task on. SUBMIT needs evidence; RETURN and CANCEL need a comment. {@code version} is
+	 * the version the user saw: a step taken meanwhile by someone else refuses this one.
+	 */
+	public TaskView act(long id, TaskAction action, String comment, int version, DataScope scope) {
+		TaskView task = find(id, scope);
+		if (action.byDistrict() != scope.districtWide()) {
+			throw BusinessRuleException.of("workplan.task.error.role");
+		}
+		String given = comment == null || comment.isBlank() ? null : comment.strip();
+		if (action.needsComment() && given == null) {
+			throw new BusinessRuleException("comment", "workplan.task.error.comment");
+		}
+		if (given != null && given.length() > 1000) {
+			throw new BusinessRuleException("comment", "workplan.task.error.commentLength");
+		}
+		if (action == TaskAction.SUBMIT && evidence(id, scope).isEmpty()) {
+			throw BusinessRuleException.of("workplan.task.error.noEvidence");
+		}
+		TaskStatus next = action.from(task.status());
+		move(task, version, next, action, given);
+		return find(id, scope);
+	}
+
+	/** Adds a file (document or photo) as evidence; a task not yet started is started by it. */
+	public Evidence addFile(long taskId, String fileName, InputStream content, DataScope scope) {
+		TaskView task = editable(taskId, scope);
+		String key;
+		FileTypes type;
+		long size;
+		try (BufferedInputStream in = new BufferedInputStream(content)) {
+			in.mark(FileTypes.HEAD_BYTES);
+			type = FileTypes.of(fileName, in.readNBytes(FileTypes.HEAD_BYTES));
+			in.reset();
+			BoundedInputStream counted = BoundedInputStream.builder().setInputStream(in).setMaxCount(maxFileBytes + 1).get();
+			key = files.put(counted);
+			size = counted.getCount();
+			if (size > maxFileBytes) {
+				files.delete(key);
+				throw new BusinessRuleException("file", "file.error.size", maxFileBytes / (1024 * 1024));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		long id = insertEvidence(taskId, new MapSqlParameterSource().addValue("kind", EvidenceKind.FILE.name())
+			.addValue("key", key)
+			.addValue("name", fileName.strip())
+			.addValue("type", type.contentType())
+			.addValue("size", size));
+		startIfAssigned(task, fileName.strip());
+		return evidenceItem(taskId, id);
+	}
+
+	/** Adds a meeting record (date, place, chaired by, attendance, minutes) as evidence. */
+	public Evidence addMeeting(long taskId, MeetingRecord meeting, DataScope scope) {
+		TaskView task = editable(taskId, scope);
+		if (meeting.date() == null || meeting.date().isAfter(today())) {
+			throw new BusinessRuleException("meetingDate", "workplan.meeting.error.date");
+		}
+		if (blank(meeting.place()) || blank(meeting.chairedBy()) || meeting.place().length() > 200 || meeting.chairedBy().length() > 100) {
+			throw new BusinessRuleException("place", "workplan.meeting.error.place");
+		}
+		if (meeting.attendance() == null || meeting.attendance() < 1 || meeting.attendance() > 100_000) {
+			throw new BusinessRuleException("attendance", "workplan.meeting.error.attendance");
+		}
+		if (meeting.minutes() != null && meeting.minutes().length() > 4000) {
+			throw new BusinessRuleException("minutes", "workplan.meeting.error.minutes");
+		}
+		long id = insertEvidence(taskId, new MapSqlParameterSource().addValue("kind", EvidenceKind.MEETING.name())
+			.addValue("date", meeting.date())
+			.addValue("place", meeting.place().strip())
+			.addValue("chaired", meeting.chairedBy().strip())
+			.addValue("attendance", meeting.attendance())
+			.addValue("minutes", blank(meeting.minutes()) ? null : meeting.minutes().strip()));
+		startIfAssigned(task, meeting.date() + " " + meeting.place().strip());
+		return evidenceItem(taskId, id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Evidence> evidence(long taskId, DataScope scope) {
+		find(taskId, scope);
+		return jdbc.sql("select * from task_evidence where task_id = :task order by id").param("task", taskId).query(WorkTasks::evidence).list();
+	}
+
+	/** An evidence file's bytes, for download by whoever may see the task. */
+	@Transactional(readOnly = true)
+	public EvidenceFile file(long taskId, long evidenceId, DataScope scope) {
+		find(taskId, scope);
+		return jdbc.sql("select file_key, file_name, content_type, file_size from task_evidence where id = :id and task_id = :task and kind = 'FILE'")
+			.param("id", evidenceId)
+			.param("task", taskId)
+			.query((rs, n) -> {
+				try {
+					return new EvidenceFile(rs.getString("file_name"), rs.getString("content_type"), rs.getLong("file_size"),
+							files.open(rs.getString("file_key")));
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			})
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException("task_evidence", evidenceId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(long taskId, DataScope scope) {
+		find(taskId, scope);
+		return jdbc.sql("select * from task_event where task_id = :task order by id")
+			.param("task", taskId)
+			.query((rs, n) -> new HistoryEntry(SqlTimes.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
+					TaskStatus.valueOf(rs.getString("status")), rs.getString("comment")))
+			.list();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(DISTRICT_ZONE));
+	}
+
+	/** Evidence can be added while the task is with the unit. */
+	private TaskView editable(long taskId, DataScope scope) {
+		TaskView task = find(taskId, scope);
+		if (scope.districtWide()) {
+			throw BusinessRuleException.of("workplan.task.error.role");
+		}
+		if (!TaskStatus.WITH_UNIT.contains(task.status())) {
+			throw BusinessRuleException.of("workplan.task.error.notEditable");
+		}
+		return task;
+	}
+
+	private void startIfAssigned(TaskView task, String summary) {
+		if (task.status() == TaskStatus.ASSIGNED) {
+			move(task, task.version(), TaskAction.START.from(task.status()), TaskAction.START, null);
+		}
+		record(task.id(), "EVIDENCE", task.status() == TaskStatus.ASSIGNED ? TaskStatus.IN_PROGRESS : task.status(), summary);
+	}
+
+	private void move(TaskView task, int version, TaskStatus next, TaskAction action, String comment) {
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				update work_task set status = :next, version = version + 1, last_comment = :comment,
+				  submitted_at = case when :next = 'SUBMITTED' then :now else submitted_at end,
+				  closed_at = case when :next in ('DONE', 'CANCELLED') then :now else closed_at end
+				where id = :id and version = :version and status = :status""")
+			.param("next", next.name())
+			.param("comment", comment != null ? comment : next == TaskStatus.SUBMITTED ? null : task.lastComment())
+			.param("now", SqlTimes.bind(now))
+			.param("id", task.id())
+			.param("version", version)
+			.param("status", task.status().name())
+			.update();
+		if (updated != 1) {
+			throw BusinessRuleException.of("workplan.task.error.stale");
+		}
+		record(task.id(), action.name(), next, comment);
+		events.publishEvent(AuditEvent.of(action.auditAction(), "work_task", task.id(),
+				task.status() + " -> " + next + (comment == null ? "" : ", comment=" + comment)));
+	}
+
+	private void record(long taskId, String action, TaskStatus status, String comment) {
+		jdbc.sql("""
+				insert into task_event (task_id, occurred_at, actor, action, status, comment)
+				values (:task, :at, :by, :action, :status, :comment)""")
+			.param("task", taskId)
+			.param("at", SqlTimes.bind(clock.instant()))
+			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+			.param("action", action)
+			.param("status", status.name())
+			.param("comment", comment)
+			.update();
+	}
+
+	private long insertEvidence(long taskId, MapSqlParameterSource values) {
+		var key = new GeneratedKeyHolder();
+		values.addValue("task", taskId)
+			.addValue("at", SqlTimes.bind(clock.instant()))
+			.addValue("by", CurrentUser.get().map(CurrentUser::username).orElse(null));
+		for (String optional : List.of("key", "name", "type", "size", "date", "place", "chaired", "attendance", "minutes")) {
+			if (!values.hasValue(optional)) {
+				values.addValue(optional, null);
+			}
+		}
+		jdbc.sql("""
+				insert into task_evidence (task_id, kind, file_key, file_name, content_type, file_size, meeting_date, place, chaired_by,
+				  attendance, minutes, created_at, created_by)
+				values (:task, :kind, :key, :name, :type, :size, :date, :place, :chaired, :attendance, :minutes, :at, :by)""")
+			.paramSource(values)
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	private Evidence evidenceItem(long taskId, long id) {
+		return jdbc.sql("select * from task_evidence where id = :id and task_id = :task")
+			.param("id", id)
+			.param("task", taskId)
+			.query(WorkTasks::evidence)
+			.single();
+	}
+
+	private TaskView task(ResultSet rs, int n) throws SQLException {
+		TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
+		LocalDate due = rs.getObject("due_date", LocalDate.class);
+		return new TaskView(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("plan_name"), rs.getLong("item_id"),
+				PlanSection.valueOf(rs.getString("section")), rs.getString("title"), rs.getString("description"),
+				ExpectedEvidence.valueOf(rs.getString("evidence")), rs.getLong("unit_id"), status, due,
+				SqlTimes.instant(rs, "submitted_at"), SqlTimes.instant(rs, "closed_at"), rs.getString("last_comment"), rs.getInt("version"),
+				TaskStatus.WITH_UNIT.contains(status) && due.isBefore(today()));
+	}
+
+	private static Evidence evidence(ResultSet rs, int n) throws SQLException {
+		return new Evidence(rs.getLong("id"), EvidenceKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
+				rs.getString("content_type"), rs.getObject("file_size", Long.class), rs.getObject("meeting_date", LocalDate.class),
+				rs.getString("place"), rs.getString("chaired_by"), rs.getObject("attendance", Integer.class), rs.getString("minutes"),
+				SqlTimes.instant(rs, "created_at"), rs.getString("created_by"));
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+}

@@ -1,0 +1,8 @@
+/**
+ * Work plan: a district plan per year or round, its items grouped as in the seed plan (deployment,
+ * focus areas, safeguards), fanned out into one task per target unit — townships, departments,
+ * political-legal departments and institutions through their parent — with a lifecycle from
+ * assignment to approval, evidence (files and meeting records), and a progress board.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access" })
+package org.minyi.workplan;
