@@ -147,6 +147,16 @@ public class AccountManagement {
 			.list();
 	}
 
+	/** Usernames of the enabled accounts of a unit with the role (e.g. who is told about the unit's tasks). */
+	@Transactional(readOnly = true)
+	public List<String> enabledUsernames(long unitId, Role role) {
+		return jdbc.sql("select username from account where enabled = true and unit_id = :unit and role = :role order by username")
+			.param("unit", unitId)
+			.param("role", role.name())
+			.query(String.class)
+			.list();
+	}
+
 	/** Accounts the actor may manage, filtered by a text on username or display name. */
 	@Transactional(readOnly = true)
 	public PageResult<AccountView> list(Role actor, String text, PageRequest page) {

@@ -87,8 +87,11 @@ public class WorkTasks {
 
 	private final long maxFileBytes;
 
+	private final Notices notices;
+
 	WorkTasks(JdbcClient jdbc, UnitManagement units, FileStore files, ApplicationEventPublisher events, Clock clock,
-			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize) {
+			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize, Notices notices) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.files = files;
@@ -297,6 +300,9 @@ public class WorkTasks {
 			throw BusinessRuleException.of("workplan.task.error.stale");
 		}
 		record(task.id(), action.name(), next, comment);
+		if (action == TaskAction.SUBMIT || action == TaskAction.RETURN) {
+			notices.send(action == TaskAction.SUBMIT ? NoticeKind.SUBMITTED : NoticeKind.RETURNED, task.id(), "v" + (version + 1));
+		}
 		events.publishEvent(AuditEvent.of(action.auditAction(), "work_task", task.id(),
 				task.status() + " -> " + next + (comment == null ? "" : ", comment=" + comment)));
 	}

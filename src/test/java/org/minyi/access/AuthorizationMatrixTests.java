@@ -61,6 +61,8 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> TASK_WORK = EnumSet.of(Role.UNIT_OFFICER);
 
+	private static final Set<Role> NOTICES = EnumSet.of(Role.DISTRICT_ADMIN, Role.UNIT_OFFICER);
+
 	private static final Set<Role> RESULTS = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER, Role.UNIT_OFFICER);
 
 	/** Residents' questionnaire and public submission: no sign-in, the token is the credential. */
@@ -151,6 +153,8 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /workplan/tasks/{id}/meetings", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/submit", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/review", PLAN_EDIT);
+		TABLE.put("GET /workplan/notices", NOTICES);
+		TABLE.put("POST /workplan/notices/read", NOTICES);
 		TABLE.put("GET /workplan/board", TASK_VIEW);
 		TABLE.put("GET /workplan/board/export", TASK_VIEW);
 		TABLE.put("GET /fieldwork/frames", FIELDWORK);

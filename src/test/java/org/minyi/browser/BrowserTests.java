@@ -693,6 +693,12 @@ class BrowserTests {
 		logout();
 
 		login("officer", DEMO_PASSWORD);
+		assertThat(text("#notices-unread")).matches("\\d+");
+		click("#notices-link");
+		assertThat(text("#notices")).contains("召开民调工作动员会议", "被退回修改");
+		screenshot("workplan-notices");
+		click("#notices-read");
+		assertThat(driver.findElements(By.id("notices-unread"))).as("all read").isEmpty();
 		driver.get(taskPage);
 		assertThat(text("#task-comment")).contains("请补充参会人员签到表");
 		Path signIn = Files.createTempFile("sign-in", ".pdf");

@@ -1,0 +1,150 @@
+package org.minyi.workplan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import tools.jackson.databind.ObjectMapper;
+
+import org.minyi.access.AccountManagement;
+import org.minyi.access.Role;
+import org.minyi.org.UnitManagement;
+import org.minyi.platform.SqlTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * In-app notices about tasks: the unit's officers hear that a task is due in three days, overdue, or
+ * returned; the district's administrators hear of submissions and of tasks a week overdue. Every
+ * notice is claimed first in {@code notice_claim} (kind, task, day or version), so with several
+ * application nodes running the daily job each notice still goes out once.
+ */
+@Service
+@Transactional
+public class Notices {
+
+	/** Days before the due date the "due soon" notice goes out. */
+	static final int DUE_SOON_DAYS = 3;
+
+	/** Days overdue after which the district is told. */
+	static final int ESCALATE_AFTER_DAYS = 7;
+
+	public record Notice(long id, NoticeKind kind, Long taskId, String messageKey, List<String> arguments, Instant createdAt,
+			boolean read) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AccountManagement accounts;
+
+	private final UnitManagement units;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	Notices(JdbcClient jdbc, AccountManagement accounts, UnitManagement units, ObjectMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.units = units;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The daily reminders, at 08:00 district time on every node; the claims keep them single. */
+	@Scheduled(cron = "${minyi.workplan.reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+	public void remindToday() {
+		remind(LocalDate.now(clock.withZone(WorkTasks.DISTRICT_ZONE)));
+	}
+
+	/** Sends the reminders of a day: due soon, just overdue, and escalations. Returns the notices sent. */
+	public int remind(LocalDate today) {
+		int sent = 0;
+		sent += forTasksDue(today.plusDays(DUE_SOON_DAYS), NoticeKind.DUE_SOON, today);
+		sent += forTasksDue(today.minusDays(1), NoticeKind.OVERDUE, today);
+		sent += forTasksDue(today.minusDays(ESCALATE_AFTER_DAYS), NoticeKind.ESCALATED, today);
+		return sent;
+	}
+
+	/** In task order, so that two nodes claiming at once wait for each other instead of deadlocking. */
+	private int forTasksDue(LocalDate due, NoticeKind kind, LocalDate today) {
+		List<Long> tasks = jdbc.sql("""
+				select t.id from work_task t join work_plan p on p.id = t.plan_id
+				where t.due_date = :due and t.status in ('ASSIGNED', 'IN_PROGRESS', 'RETURNED') and p.status = 'PUBLISHED'
+				order by t.id""")
+			.param("due", due)
+			.query(Long.class)
+			.list();
+		return (int) tasks.stream().filter(task -> send(kind, task, today.toString())).count();
+	}
+
+	/** Tells whoever a notice of this kind is for about the task, unless the notice was already sent. */
+	boolean send(NoticeKind kind, long taskId, String occasion) {
+		int claimed = jdbc.sql("insert into notice_claim (notice_key, claimed_at) values (:key, :at) on conflict do nothing")
+			.param("key", kind + ":" + taskId + ":" + occasion)
+			.param("at", SqlTimes.bind(clock.instant()))
+			.update();
+		if (claimed == 0) {
+			return false;
+		}
+		Subject task = subject(taskId);
+		List<String> recipients = kind == NoticeKind.SUBMITTED || kind == NoticeKind.ESCALATED
+				? accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN))
+				: accounts.enabledUsernames(task.unitId(), Role.UNIT_OFFICER);
+		String arguments = json.writeValueAsString(List.of(task.title(), units.names().getOrDefault(task.unitId(), "?"),
+				task.dueDate().toString()));
+		for (String recipient : recipients) {
+			jdbc.sql("""
+					insert into notification (recipient, kind, task_id, message_key, arguments, created_at)
+					values (:to, :kind, :task, :key, :arguments, :at)""")
+				.param("to", recipient)
+				.param("kind", kind.name())
+				.param("task", task.taskId())
+				.param("key", kind.messageKey())
+				.param("arguments", arguments)
+				.param("at", SqlTimes.bind(clock.instant()))
+				.update();
+		}
+		return true;
+	}
+
+	@Transactional(readOnly = true)
+	public long unread(String username) {
+		return jdbc.sql("select count(*) from notification where recipient = :who and read_at is null")
+			.param("who", username)
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notice> recent(String username, int limit) {
+		return jdbc.sql("select * from notification where recipient = :who order by id desc limit :limit")
+			.param("who", username)
+			.param("limit", limit)
+			.query((rs, n) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getObject("task_id", Long.class),
+					rs.getString("message_key"), List.of(json.readValue(rs.getString("arguments"), String[].class)),
+					SqlTimes.instant(rs, "created_at"), rs.getTimestamp("read_at") != null))
+			.list();
+	}
+
+	public void markAllRead(String username) {
+		jdbc.sql("update notification set read_at = :at where recipient = :who and read_at is null")
+			.param("at", SqlTimes.bind(clock.instant()))
+			.param("who", username)
+			.update();
+	}
+
+	/** What a notice says about its task. */
+	private record Subject(long taskId, long unitId, String title, LocalDate dueDate) {
+	}
+
+	private Subject subject(long taskId) {
+		return jdbc.sql("select t.id, t.unit_id, i.title, t.due_date from work_task t join plan_item i on i.id = t.item_id where t.id = :id")
+			.param("id", taskId)
+			.query((rs, n) -> new Subject(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+			.single();
+	}
+}

@@ -1,0 +1,26 @@
+package org.minyi.workplan.web;
+
+import org.minyi.platform.security.CurrentUser;
+import org.minyi.workplan.Notices;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The unread count in the page header, for users who receive task notices. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class UnreadNotices {
+
+	private final Notices notices;
+
+	UnreadNotices(Notices notices) {
+		this.notices = notices;
+	}
+
+	@ModelAttribute("unreadNotices")
+	Long unread() {
+		return CurrentUser.get().filter(UnreadNotices::receivesNotices).map(user -> notices.unread(user.username())).orElse(null);
+	}
+
+	private static boolean receivesNotices(CurrentUser user) {
+		return "DISTRICT_ADMIN".equals(user.roleName()) || "UNIT_OFFICER".equals(user.roleName());
+	}
+}
