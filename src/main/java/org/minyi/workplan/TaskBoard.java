@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +34,32 @@ public class TaskBoard {
 		public int percentDone() {
 			return tasks == 0 ? 0 : (int) (100 * done / tasks);
 		}
+
+		Progress plus(Progress other) {
+			return new Progress(0, tasks + other.tasks, done + other.done, submitted + other.submitted, returned + other.returned,
+					overdue + other.overdue);
+		}
 	}
 
 	/** One cell of the heat table. */
 	public record Cell(TaskStatus status, boolean overdue, long taskId) {
+
+		/** The Bootstrap colour of the cell: overdue red, done green, to review blue, returned amber. */
+		public String css() {
+			if (overdue) {
+				return "table-danger";
+			}
+			return switch (status) {
+				case DONE -> "table-success";
+				case SUBMITTED -> "table-info";
+				case RETURNED -> "table-warning";
+				default -> "";
+			};
+		}
 	}
 
-	public record Board(PageResult<Progress> units, List<Progress> items, Progress total, Map<Long, Map<Long, Cell>> cells) {
+	/** @param items progress by item id */
+	public record Board(PageResult<Progress> units, Map<Long, Progress> items, Progress total, Map<Long, Map<Long, Cell>> cells) {
 	}
 
 	private static final String COUNTS = """
@@ -58,46 +79,52 @@ public class TaskBoard {
 		this.clock = clock;
 	}
 
-	/** Units ordered by completion, least complete first, so the board leads with who needs chasing. */
+	/**
+	 * Units ordered by completion, least complete first, so the board leads with who needs chasing.
+	 * Two aggregate passes (per unit, per item) whatever the page; the page's cells come from the
+	 * unit index.
+	 */
 	public Board board(long planId, DataScope scope, PageRequest page) {
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("plan", planId)
-			.addValue("today", LocalDate.now(clock.withZone(WorkTasks.DISTRICT_ZONE)));
+		LocalDate today = LocalDate.now(clock.withZone(WorkTasks.DISTRICT_ZONE));
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("plan", planId).addValue("today", today);
 		String where = " where plan_id = :plan and status <> 'CANCELLED'";
 		if (!scope.districtWide()) {
 			where += " and unit_id in (:scope)";
 			params.addValue("scope", units.subtreeIds(scope));
 		}
-		long unitCount = jdbc.sql("select count(distinct unit_id) from work_task" + where).paramSource(params).query(Long.class).single();
-		params.addValue("limit", page.size()).addValue("offset", page.offset());
-		List<Progress> unitRows = jdbc.sql("select unit_id, " + COUNTS + " from work_task" + where
-				+ " group by unit_id order by sum(case when status = 'DONE' then 1 else 0 end) * 1.0 / count(*), unit_id"
-				+ " limit :limit offset :offset")
+		List<Progress> byUnit = new ArrayList<>(jdbc.sql("select unit_id, " + COUNTS + " from work_task" + where + " group by unit_id")
 			.paramSource(params)
 			.query((rs, n) -> progress(rs))
-			.list();
-		List<Progress> items = jdbc.sql("select item_id, " + COUNTS + " from work_task" + where + " group by item_id")
+			.list());
+		byUnit.sort(Comparator.comparingDouble((Progress p) -> (double) p.done() / p.tasks()).thenComparingLong(Progress::id));
+		List<Progress> unitRows = byUnit.subList((int) Math.min(page.offset(), byUnit.size()),
+				(int) Math.min(page.offset() + page.size(), byUnit.size()));
+		Map<Long, Progress> items = new HashMap<>();
+		jdbc.sql("select item_id, " + COUNTS + " from work_task" + where + " group by item_id")
 			.paramSource(params)
 			.query((rs, n) -> progress(rs))
-			.list();
-		Progress total = jdbc.sql("select 0, " + COUNTS + " from work_task" + where)
-			.paramSource(params)
-			.query((rs, n) -> progress(rs))
-			.single();
+			.list()
+			.forEach(p -> items.put(p.id(), p));
+		Progress total = byUnit.stream().reduce(new Progress(0, 0, 0, 0, 0, 0), Progress::plus);
+		return new Board(new PageResult<>(List.copyOf(unitRows), page.page(), page.size(), byUnit.size()), items, total,
+				cells(planId, unitRows, today));
+	}
+
+	private Map<Long, Map<Long, Cell>> cells(long planId, List<Progress> unitRows, LocalDate today) {
 		Map<Long, Map<Long, Cell>> cells = new HashMap<>();
-		if (!unitRows.isEmpty()) {
-			LocalDate today = (LocalDate) params.getValue("today");
-			jdbc.sql("select id, unit_id, item_id, status, due_date from work_task where plan_id = :plan and unit_id in (:units)")
-				.param("plan", planId)
-				.param("units", unitRows.stream().map(Progress::id).toList())
-				.query(rs -> {
-					TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
-					cells.computeIfAbsent(rs.getLong("unit_id"), u -> new HashMap<>())
-						.put(rs.getLong("item_id"), new Cell(status,
-								TaskStatus.WITH_UNIT.contains(status) && rs.getObject("due_date", LocalDate.class).isBefore(today),
-								rs.getLong("id")));
-				});
+		if (unitRows.isEmpty()) {
+			return cells;
 		}
-		return new Board(new PageResult<>(unitRows, page.page(), page.size(), unitCount), items, total, cells);
+		jdbc.sql("select id, unit_id, item_id, status, due_date from work_task where plan_id = :plan and unit_id in (:units)")
+			.param("plan", planId)
+			.param("units", unitRows.stream().map(Progress::id).toList())
+			.query(rs -> {
+				TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
+				cells.computeIfAbsent(rs.getLong("unit_id"), u -> new HashMap<>())
+					.put(rs.getLong("item_id"), new Cell(status,
+							TaskStatus.WITH_UNIT.contains(status) && rs.getObject("due_date", LocalDate.class).isBefore(today), rs.getLong("id")));
+			});
+		return cells;
 	}
 
 	private static Progress progress(ResultSet rs) throws SQLException {

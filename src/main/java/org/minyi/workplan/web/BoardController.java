@@ -2,6 +2,7 @@ package org.minyi.workplan.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
 import org.minyi.workplan.TaskBoard;
+import org.minyi.workplan.TaskStatus;
 import org.minyi.workplan.WorkPlans;
 import org.minyi.workplan.WorkPlans.PlanView;
 import org.springframework.context.MessageSource;
@@ -47,7 +49,17 @@ class BoardController {
 	}
 
 	@GetMapping
-	String board(@RequestParam(required = false) Long plan, @RequestParam(required = false) Integer page, Model model) {
+	String board(@RequestParam(required = false) Long plan, @RequestParam(required = false) Integer page, Model model,
+			Locale locale) {
+		// looked up once, not for each of the page's cells
+		Map<TaskStatus, String> statusNames = new EnumMap<>(TaskStatus.class);
+		Map<TaskStatus, String> shortNames = new EnumMap<>(TaskStatus.class);
+		for (TaskStatus status : TaskStatus.values()) {
+			statusNames.put(status, text(status.messageKey(), locale));
+			shortNames.put(status, text("workplan.status.short." + status, locale));
+		}
+		model.addAttribute("statusNames", statusNames);
+		model.addAttribute("shortNames", shortNames);
 		List<PlanView> published = plans.list().stream().filter(p -> p.status() == WorkPlans.PlanStatus.PUBLISHED).toList();
 		model.addAttribute("plans", published);
 		PlanView shown = published.stream().filter(p -> plan == null || p.id() == plan).findFirst().orElse(null);
