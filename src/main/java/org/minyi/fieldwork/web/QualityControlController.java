@@ -5,26 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.minyi.fieldwork.QualityControl;
 import org.minyi.fieldwork.QualityControl.Interview;
 import org.minyi.fieldwork.QualityControl.VerificationOutcome;
-import org.minyi.org.UnitManagement;
-import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
-import org.minyi.platform.RecordNotFoundException;
-import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.Dates;
 import org.minyi.platform.web.ExcelDownload;
 import org.minyi.platform.web.Flash;
 import org.minyi.platform.web.Percentages;
-import org.minyi.survey.Mode;
-import org.minyi.survey.RoundManagement;
-import org.minyi.survey.RoundView;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
