@@ -10,6 +10,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.minyi.access.AccountManagement;
 import org.minyi.access.Role;
 import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
 import org.minyi.platform.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -94,7 +95,7 @@ public class Notices {
 		List<String> recipients = kind == NoticeKind.SUBMITTED || kind == NoticeKind.ESCALATED
 				? accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN))
 				: accounts.enabledUsernames(task.unitId(), Role.UNIT_OFFICER);
-		String arguments = json.writeValueAsString(List.of(task.title(), units.names().getOrDefault(task.unitId(), "?"),
+		String arguments = json.writeValueAsString(List.of(task.title(), units.findById(task.unitId()).map(UnitView::name).orElse("?"),
 				task.dueDate().toString()));
 		for (String recipient : recipients) {
 			jdbc.sql("""
