@@ -8,15 +8,18 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application over its database (H2 in memory, or the PostgreSQL named by
- * SPRING_DATASOURCE_URL) with the demo district loaded. All tests using it share one context.
+ * SPRING_DATASOURCE_URL) with the demo district loaded, sending e-mail to an in-process SMTP
+ * server. All tests using it share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({ "test", "demo" })
+@ContextConfiguration(initializers = TestMailServer.class)
 public @interface MinyiTest {
 }

@@ -35,6 +35,8 @@ class Account {
 
 	private Instant lastLoginAt;
 
+	private String email;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -110,6 +112,11 @@ class Account {
 		this.updatedAt = now;
 	}
 
+	void changeEmail(String email, Instant now) {
+		this.email = email;
+		this.updatedAt = now;
+	}
+
 	String auditSummary() {
 		return "username=" + username + ", role=" + role + ", unit=" + unitId + ", enabled=" + enabled;
 	}
@@ -133,6 +140,10 @@ class Account {
 
 	String passwordHash() {
 		return passwordHash;
+	}
+
+	String email() {
+		return email;
 	}
 
 	Role role() {

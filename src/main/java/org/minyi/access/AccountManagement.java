@@ -3,8 +3,11 @@ package org.minyi.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.BusinessRuleException;
@@ -26,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class AccountManagement {
+
+	/** A plain address: local part, @, a domain with a dot; no spaces, no display name. */
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
 	private final AccountRepository accounts;
 
@@ -128,6 +134,46 @@ public class AccountManagement {
 		remember(account);
 		events.publishEvent(AuditEvent.of("account.changePassword", "account", id, "username=" + account.username()));
 		return List.of();
+	}
+
+	/**
+	 * Sets the address the user's notices are e-mailed to; a blank address removes it. Audited with
+	 * the address masked (it is the user's own contact).
+	 */
+	public void changeOwnEmail(long id, String email) {
+		String address = email == null || email.isBlank() ? null : email.strip();
+		if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+			throw new BusinessRuleException("email", "account.error.email");
+		}
+		Account account = accounts.findById(id).orElseThrow(() -> new RecordNotFoundException("account", id));
+		account.changeEmail(address, now());
+		accounts.save(account);
+		events.publishEvent(AuditEvent.of("account.email", "account", id, address == null ? "email removed" : "email=" + maskEmail(address)));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<String> email(long id) {
+		return accounts.findById(id).map(Account::email);
+	}
+
+	/** The e-mail addresses of those of the enabled accounts named that have one, by username. */
+	@Transactional(readOnly = true)
+	public Map<String, String> emails(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> emails = new HashMap<>();
+		jdbc.sql("select username, email from account where enabled = true and email is not null and username in (:names)")
+			.param("names", usernames)
+			.query(rs -> {
+				emails.put(rs.getString(1), rs.getString(2));
+			});
+		return emails;
+	}
+
+	private static String maskEmail(String address) {
+		int at = address.indexOf('@');
+		return address.charAt(0) + "***" + address.substring(at);
 	}
 
 	@Transactional(readOnly = true)

@@ -3,7 +3,14 @@ package org.minyi.workplan;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -12,14 +19,18 @@ import org.minyi.access.Role;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.mail.MailOutbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * In-app notices about tasks: the unit's officers hear that a task is due in three days, overdue, or
- * returned; the district's administrators hear of submissions and of tasks a week overdue. Every
+ * Notices about tasks, in the app and, for those who chose it, by e-mail: the unit's officers hear
+ * that a task is due in three days, overdue, or returned; the district's administrators hear of
+ * submissions, and they and the unit's leaders of tasks a week overdue. Every
  * notice is claimed first in {@code notice_claim} (kind, task, day or version), so with several
  * application nodes running the daily job each notice still goes out once.
  */
@@ -33,6 +44,8 @@ public class Notices {
 	/** Days overdue after which the district is told. */
 	static final int ESCALATE_AFTER_DAYS = 7;
 
+	private static final Locale MAIL_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
 	public record Notice(long id, NoticeKind kind, Long taskId, String messageKey, List<String> arguments, Instant createdAt,
 			boolean read) {
 	}
@@ -45,14 +58,24 @@ public class Notices {
 
 	private final ObjectMapper json;
 
+	private final MailOutbox mail;
+
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	Notices(JdbcClient jdbc, AccountManagement accounts, UnitManagement units, ObjectMapper json, Clock clock) {
+	private final String baseUrl;
+
+	Notices(JdbcClient jdbc, AccountManagement accounts, UnitManagement units, ObjectMapper json, MailOutbox mail,
+			MessageSource messages, Clock clock, @Value("${minyi.public-base-url:}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.units = units;
 		this.json = json;
+		this.mail = mail;
+		this.messages = messages;
 		this.clock = clock;
+		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
 
 	/** The daily reminders, at 08:00 district time on every node; the claims keep them single. */
@@ -92,11 +115,9 @@ public class Notices {
 			return false;
 		}
 		Subject task = subject(taskId);
-		List<String> recipients = kind == NoticeKind.SUBMITTED || kind == NoticeKind.ESCALATED
-				? accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN))
-				: accounts.enabledUsernames(task.unitId(), Role.UNIT_OFFICER);
-		String arguments = json.writeValueAsString(List.of(task.title(), units.findById(task.unitId()).map(UnitView::name).orElse("?"),
-				task.dueDate().toString()));
+		List<String> recipients = recipients(kind, task);
+		List<String> arguments = List.of(task.title(), units.findById(task.unitId()).map(UnitView::name).orElse("?"),
+				task.dueDate().toString());
 		for (String recipient : recipients) {
 			jdbc.sql("""
 					insert into notification (recipient, kind, task_id, message_key, arguments, created_at)
@@ -105,11 +126,81 @@ public class Notices {
 				.param("kind", kind.name())
 				.param("task", task.taskId())
 				.param("key", kind.messageKey())
-				.param("arguments", arguments)
+				.param("arguments", json.writeValueAsString(arguments))
 				.param("at", SqlTimes.bind(clock.instant()))
 				.update();
 		}
+		if (mail.enabled()) {
+			email(kind, task, arguments, recipients);
+		}
 		return true;
+	}
+
+	/**
+	 * Submissions and escalations go to the district's administrators, escalations also to the leaders
+	 * of the unit itself; everything else to the unit's officers (as {@link NoticeKind#reaches} says).
+	 */
+	private List<String> recipients(NoticeKind kind, Subject task) {
+		return switch (kind) {
+			case SUBMITTED -> accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN));
+			case ESCALATED -> Stream.concat(accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN)).stream(),
+					accounts.enabledUsernames(task.unitId(), Role.LEADER).stream()).distinct().toList();
+			default -> accounts.enabledUsernames(task.unitId(), Role.UNIT_OFFICER);
+		};
+	}
+
+	/** The same notice by e-mail (in Chinese, the district's language) to those who chose it and gave an address. */
+	private void email(NoticeKind kind, Subject task, List<String> arguments, List<String> recipients) {
+		Map<String, String> addresses = accounts.emails(recipients);
+		if (addresses.isEmpty()) {
+			return;
+		}
+		Map<String, Boolean> chosen = new HashMap<>();
+		jdbc.sql("select username, by_email from notice_email_setting where kind = :kind and username in (:names)")
+			.param("kind", kind.name())
+			.param("names", addresses.keySet())
+			.query(rs -> {
+				chosen.put(rs.getString(1), rs.getBoolean(2));
+			});
+		String text = messages.getMessage(kind.messageKey(), arguments.toArray(), MAIL_LOCALE);
+		String subject = messages.getMessage("workplan.notice.mail.subject", new Object[] { text }, MAIL_LOCALE);
+		String body = messages.getMessage("workplan.notice.mail.body", new Object[] { text, baseUrl + "/workplan/tasks/" + task.taskId() },
+				MAIL_LOCALE);
+		addresses.forEach((username, address) -> {
+			if (chosen.getOrDefault(username, kind.emailByDefault())) {
+				mail.enqueue(address, subject, body);
+			}
+		});
+	}
+
+	/** Which kinds of notice the user also receives by e-mail. */
+	@Transactional(readOnly = true)
+	public Set<NoticeKind> emailedKinds(String username) {
+		Map<NoticeKind, Boolean> chosen = new EnumMap<>(NoticeKind.class);
+		jdbc.sql("select kind, by_email from notice_email_setting where username = :who")
+			.param("who", username)
+			.query(rs -> {
+				chosen.put(NoticeKind.valueOf(rs.getString(1)), rs.getBoolean(2));
+			});
+		Set<NoticeKind> kinds = EnumSet.noneOf(NoticeKind.class);
+		for (NoticeKind kind : NoticeKind.values()) {
+			if (chosen.getOrDefault(kind, kind.emailByDefault())) {
+				kinds.add(kind);
+			}
+		}
+		return kinds;
+	}
+
+	/** Records the user's choice for every kind (so later changes of a default do not overturn it). */
+	public void chooseEmailedKinds(String username, Set<NoticeKind> kinds) {
+		jdbc.sql("delete from notice_email_setting where username = :who").param("who", username).update();
+		for (NoticeKind kind : NoticeKind.values()) {
+			jdbc.sql("insert into notice_email_setting (username, kind, by_email) values (:who, :kind, :chosen)")
+				.param("who", username)
+				.param("kind", kind.name())
+				.param("chosen", kinds.contains(kind))
+				.update();
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -55,11 +55,11 @@ public class WorkTasks {
 	}
 
 	public enum EvidenceKind {
-		FILE, MEETING
+		FILE, MEETING, LEDGER
 	}
 
 	public record Evidence(long id, EvidenceKind kind, String fileName, String contentType, Long fileSize, LocalDate meetingDate,
-			String place, String chairedBy, Integer attendance, String minutes, Instant createdAt, String createdBy) {
+			String place, String chairedBy, Integer attendance, String minutes, Long ledgerEntryId, Instant createdAt, String createdBy) {
 	}
 
 	public record MeetingRecord(LocalDate date, String place, String chairedBy, Integer attendance, String minutes) {
@@ -89,9 +89,12 @@ public class WorkTasks {
 
 	private final Notices notices;
 
+	private final Ledgers ledgers;
+
 	WorkTasks(JdbcClient jdbc, UnitManagement units, FileStore files, ApplicationEventPublisher events, Clock clock,
-			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize, Notices notices) {
+			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize, Notices notices, Ledgers ledgers) {
 		this.notices = notices;
+		this.ledgers = ledgers;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.files = files;
@@ -223,6 +226,26 @@ public class WorkTasks {
 		return evidenceItem(taskId, id);
 	}
 
+	/** Attaches an entry of the unit's own ledgers (a meeting held, a publicity activity ...) as evidence. */
+	public Evidence attachLedgerEntry(long taskId, long entryId, DataScope scope) {
+		TaskView task = editable(taskId, scope);
+		Ledgers.LedgerEntry entry = ledgers.find(entryId, scope);
+		if (entry.unitId() != task.unitId()) {
+			throw BusinessRuleException.of("workplan.ledger.error.otherUnit");
+		}
+		long already = jdbc.sql("select count(*) from task_evidence where task_id = :task and ledger_entry_id = :entry")
+			.param("task", taskId)
+			.param("entry", entryId)
+			.query(Long.class)
+			.single();
+		if (already > 0) {
+			throw BusinessRuleException.of("workplan.ledger.error.already");
+		}
+		long id = insertEvidence(taskId, new MapSqlParameterSource().addValue("kind", EvidenceKind.LEDGER.name()).addValue("ledger", entryId));
+		startIfAssigned(task, (entry.period() + " " + entry.headline()).strip());
+		return evidenceItem(taskId, id);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Evidence> evidence(long taskId, DataScope scope) {
 		find(taskId, scope);
@@ -325,15 +348,15 @@ public class WorkTasks {
 		values.addValue("task", taskId)
 			.addValue("at", SqlTimes.bind(clock.instant()))
 			.addValue("by", CurrentUser.get().map(CurrentUser::username).orElse(null));
-		for (String optional : List.of("key", "name", "type", "size", "date", "place", "chaired", "attendance", "minutes")) {
+		for (String optional : List.of("key", "name", "type", "size", "date", "place", "chaired", "attendance", "minutes", "ledger")) {
 			if (!values.hasValue(optional)) {
 				values.addValue(optional, null);
 			}
 		}
 		jdbc.sql("""
 				insert into task_evidence (task_id, kind, file_key, file_name, content_type, file_size, meeting_date, place, chaired_by,
-				  attendance, minutes, created_at, created_by)
-				values (:task, :kind, :key, :name, :type, :size, :date, :place, :chaired, :attendance, :minutes, :at, :by)""")
+				  attendance, minutes, ledger_entry_id, created_at, created_by)
+				values (:task, :kind, :key, :name, :type, :size, :date, :place, :chaired, :attendance, :minutes, :ledger, :at, :by)""")
 			.paramSource(values)
 			.update(key, "id");
 		return key.getKey().longValue();
@@ -361,7 +384,7 @@ public class WorkTasks {
 		return new Evidence(rs.getLong("id"), EvidenceKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
 				rs.getString("content_type"), rs.getObject("file_size", Long.class), rs.getObject("meeting_date", LocalDate.class),
 				rs.getString("place"), rs.getString("chaired_by"), rs.getObject("attendance", Integer.class), rs.getString("minutes"),
-				SqlTimes.instant(rs, "created_at"), rs.getString("created_by"));
+				rs.getObject("ledger_entry_id", Long.class), SqlTimes.instant(rs, "created_at"), rs.getString("created_by"));
 	}
 
 	private static boolean blank(String text) {

@@ -61,7 +61,9 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> TASK_WORK = EnumSet.of(Role.UNIT_OFFICER);
 
-	private static final Set<Role> NOTICES = EnumSet.of(Role.DISTRICT_ADMIN, Role.UNIT_OFFICER);
+	private static final Set<Role> LEDGER_EDIT = EnumSet.of(Role.DISTRICT_ADMIN, Role.UNIT_OFFICER);
+
+	private static final Set<Role> NOTICES = EnumSet.of(Role.DISTRICT_ADMIN, Role.UNIT_OFFICER, Role.LEADER);
 
 	private static final Set<Role> RESULTS = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER, Role.UNIT_OFFICER);
 
@@ -152,9 +154,22 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /workplan/tasks/{id}/files", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/meetings", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/submit", TASK_WORK);
+		TABLE.put("POST /workplan/tasks/{id}/ledger", TASK_WORK);
+		TABLE.put("GET /workplan/ledgers", TASK_VIEW);
+		TABLE.put("GET /workplan/ledgers/{slug}", TASK_VIEW);
+		TABLE.put("GET /workplan/ledgers/{slug}/export", TASK_VIEW);
+		TABLE.put("GET /workplan/ledgers/{slug}/template", LEDGER_EDIT);
+		TABLE.put("POST /workplan/ledgers/{slug}/import", LEDGER_EDIT);
+		TABLE.put("GET /workplan/ledgers/{slug}/new", LEDGER_EDIT);
+		TABLE.put("POST /workplan/ledgers/{slug}", LEDGER_EDIT);
+		TABLE.put("GET /workplan/ledgers/{slug}/{id}", TASK_VIEW);
+		TABLE.put("POST /workplan/ledgers/{slug}/{id}", LEDGER_EDIT);
+		TABLE.put("POST /workplan/ledgers/{slug}/{id}/delete", LEDGER_EDIT);
 		TABLE.put("POST /workplan/tasks/{id}/review", PLAN_EDIT);
 		TABLE.put("GET /workplan/notices", NOTICES);
 		TABLE.put("POST /workplan/notices/read", NOTICES);
+		TABLE.put("GET /workplan/notices/settings", NOTICES);
+		TABLE.put("POST /workplan/notices/settings", NOTICES);
 		TABLE.put("GET /workplan/board", TASK_VIEW);
 		TABLE.put("GET /workplan/board/export", TASK_VIEW);
 		TABLE.put("GET /fieldwork/frames", FIELDWORK);

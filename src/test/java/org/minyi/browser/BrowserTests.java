@@ -722,6 +722,61 @@ class BrowserTests {
 		logout();
 	}
 
+	@Test
+	void townshipOfficerKeepsLedgersImportsThemAndAttachesOneToATask() throws IOException {
+		login("officer", DEMO_PASSWORD);
+		click("#nav-ledgers");
+		assertThat(text("#ledger-kinds")).contains("会议台账", "经费保障台账", "领导小组及责任人");
+		screenshot("ledgers");
+		click("#ledger-meeting");
+		assertThat(text("#ledger-list")).contains("街道三楼会议室", "动员部署会").doesNotContain("东湖街道会议中心");
+		click("#ledger-new");
+		click("#ledger-save");
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#ledger-form .is-invalid")).size() == 5);
+		assertThat(text("#ledger-form")).contains("必填");
+		screenshot("ledger-form-errors");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f_meetingType"))).selectByVisibleText("专题会议");
+		setValue("#f_date", LocalDate.now().minusDays(1).toString());
+		type("#f_place", "浏览器测试会议室");
+		type("#f_chairedBy", "胡丽华");
+		type("#f_attendance", "21");
+		click("#ledger-save");
+		assertThat(text("#flash")).contains("记录已保存");
+		assertThat(text("#ledger-list")).contains("浏览器测试会议室", "专题会议");
+
+		Path gbk = Files.createTempFile("ledger", ".csv");
+		Files.write(gbk, ("单位编码,会议类型,日期,地点,主持人,参会人数\r\nYJCG,培训会," + LocalDate.now().minusDays(2) + ",社区学校,王磊,30\r\n"
+				+ "YJDH,培训会," + LocalDate.now().minusDays(2) + ",东湖,陈玉兰,abc\r\n").getBytes(Charset.forName("GBK")));
+		driver.findElement(By.id("ledger-file")).sendKeys(gbk.toAbsolutePath().toString());
+		click("#ledger-import-submit");
+		assertThat(text("#import-problems")).contains("未导入任何记录", "YJDH", "参会人数");
+		screenshot("ledger-import-problems");
+		assertThat(text("#ledger-list")).doesNotContain("社区学校");
+
+		open("/workplan/tasks?status=IN_PROGRESS");
+		driver.findElement(By.xpath("//table[@id='task-list']//tr[td[2]='城关街道']//a")).click();
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("ledger-entry"))).selectByIndex(1);
+		click("#ledger-attach");
+		assertThat(text("#flash")).contains("佐证材料已添加");
+		assertThat(text("#evidence")).contains("会议台账 · 专题会议", "浏览器测试会议室");
+		screenshot("task-ledger-evidence");
+
+		open("/workplan/notices/settings");
+		type("#email", "not-an-address");
+		click("#settings-save");
+		assertThat(text("#settings-form .invalid-feedback")).contains("有效的电子邮件地址");
+		type("#email", "officer@yjcg.example.gov.cn");
+		click("#kind-DUE_SOON");
+		click("#settings-save");
+		assertThat(text("#flash")).contains("通知设置已保存");
+		assertThat(driver.findElement(By.id("kind-DUE_SOON")).isSelected()).isFalse();
+		assertThat(driver.findElement(By.id("kind-OVERDUE")).isSelected()).isTrue();
+		screenshot("notice-settings");
+		type("#email", "");
+		click("#settings-save");
+		logout();
+	}
+
 	private void setValue(String css, String value) {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
 				driver.findElement(By.cssSelector(css)), value);

@@ -85,6 +85,11 @@ class NoticesTests {
 	}
 
 	private TaskView task(WorkPlans.PlanView plan, UnitView unit, LocalDate due) {
+		return task(tasks, plan, unit, due);
+	}
+
+	/** The unit's task of the plan due on that day. */
+	static TaskView task(WorkTasks tasks, WorkPlans.PlanView plan, UnitView unit, LocalDate due) {
 		return tasks.list(new TaskFilter(plan.id(), unit.id(), null, false), DataScope.wholeDistrict(), PageRequest.of(0, 50, null, null))
 			.items().stream().filter(t -> t.dueDate().equals(due)).findFirst().orElseThrow();
 	}
@@ -99,7 +104,8 @@ class NoticesTests {
 			.param("task", taskId).param("kind", kind.name()).param("who", recipient).query(Long.class).single();
 	}
 
-	private static <T> List<T> concurrently(Callable<T> call) throws Exception {
+	/** Runs the call on two threads at once (two application nodes), returning both results. */
+	static <T> List<T> concurrently(Callable<T> call) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<T>> futures = new ArrayList<>(List.of(pool.submit(call), pool.submit(call)));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +21,13 @@ import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
 import org.minyi.platform.web.Flash;
+import org.minyi.workplan.Ledgers;
+import org.minyi.workplan.Ledgers.LedgerEntry;
 import org.minyi.workplan.TaskAction;
 import org.minyi.workplan.TaskStatus;
 import org.minyi.workplan.WorkPlans;
 import org.minyi.workplan.WorkTasks;
+import org.minyi.workplan.WorkTasks.Evidence;
 import org.minyi.workplan.WorkTasks.EvidenceFile;
 import org.minyi.workplan.WorkTasks.MeetingRecord;
 import org.minyi.workplan.WorkTasks.TaskFilter;
@@ -43,7 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Tasks: a unit officer's list (their subtree) and the district's, each task with its evidence and
- * history; units add files and meeting records and submit, the district approves, returns with
+ * history; units add files, meeting records and entries of their ledgers and submit, the district approves, returns with
  * comments or cancels with a reason.
  */
 @Controller
@@ -52,6 +56,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskController {
 
 	private static final int EXPORT_PAGE = PageRequest.MAX_SIZE;
+
+	/** The unit's latest ledger entries offered to attach. */
+	private static final int ATTACHABLE_SHOWN = 50;
 
 	private final WorkTasks tasks;
 
@@ -63,7 +70,10 @@ class TaskController {
 
 	private final Flash flash;
 
-	TaskController(WorkTasks tasks, WorkPlans plans, UnitManagement units, MessageSource messages, Flash flash) {
+	private final Ledgers ledgers;
+
+	TaskController(WorkTasks tasks, WorkPlans plans, UnitManagement units, MessageSource messages, Flash flash, Ledgers ledgers) {
+		this.ledgers = ledgers;
 		this.tasks = tasks;
 		this.plans = plans;
 		this.units = units;
@@ -108,7 +118,15 @@ class TaskController {
 		TaskView task = tasks.find(id, scope());
 		model.addAttribute("task", task);
 		model.addAttribute("unit", units.findById(task.unitId()).map(UnitView::name).orElse("?"));
-		model.addAttribute("evidence", tasks.evidence(id, scope()));
+		List<Evidence> evidence = tasks.evidence(id, scope());
+		model.addAttribute("evidence", evidence);
+		Map<Long, LedgerEntry> attached = new HashMap<>();
+		evidence.stream().filter(e -> e.ledgerEntryId() != null).forEach(e -> attached.put(e.ledgerEntryId(), ledgers.find(e.ledgerEntryId(), scope())));
+		model.addAttribute("ledgerEntries", attached);
+		if (!scope().districtWide()) {
+			model.addAttribute("attachable", ledgers.recentOfUnit(task.unitId(), ATTACHABLE_SHOWN).stream()
+				.filter(entry -> !attached.containsKey(entry.id())).toList());
+		}
 		model.addAttribute("history", tasks.history(id, scope()));
 		model.addAttribute("reviewActions", new TaskAction[] { TaskAction.APPROVE, TaskAction.RETURN, TaskAction.CANCEL });
 		return "workplan/task";
@@ -135,6 +153,19 @@ class TaskController {
 			@RequestParam(required = false) String minutes, RedirectAttributes redirect) {
 		try {
 			tasks.addMeeting(id, new MeetingRecord(meetingDate(date), place, chairedBy, number(attendance), minutes), scope());
+			flash.success(redirect, "workplan.evidence.added");
+		}
+		catch (BusinessRuleException e) {
+			flash.error(redirect, e);
+		}
+		return "redirect:/workplan/tasks/" + id;
+	}
+
+	@PostMapping("/{id}/ledger")
+	@PreAuthorize("hasRole('UNIT_OFFICER')")
+	String attachLedgerEntry(@PathVariable long id, @RequestParam(defaultValue = "-1") long entry, RedirectAttributes redirect) {
+		try {
+			tasks.attachLedgerEntry(id, entry, scope());
 			flash.success(redirect, "workplan.evidence.added");
 		}
 		catch (BusinessRuleException e) {

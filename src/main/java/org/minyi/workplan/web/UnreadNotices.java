@@ -21,6 +21,6 @@ class UnreadNotices {
 	}
 
 	private static boolean receivesNotices(CurrentUser user) {
-		return "DISTRICT_ADMIN".equals(user.roleName()) || "UNIT_OFFICER".equals(user.roleName());
+		return NoticeController.RECEIVING_ROLES.contains(user.roleName());
 	}
 }
