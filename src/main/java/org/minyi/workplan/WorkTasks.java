@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.commons.io.input.BoundedInputStream;
 import org.minyi.org.UnitManagement;
@@ -24,6 +25,8 @@ import org.minyi.platform.files.FileStore;
 import org.minyi.platform.files.FileTypes;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -42,6 +47,8 @@ import org.springframework.util.unit.DataSize;
 @Service
 @Transactional
 public class WorkTasks {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkTasks.class);
 
 	static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -183,6 +190,7 @@ public class WorkTasks {
 			in.reset();
 			BoundedInputStream counted = BoundedInputStream.builder().setInputStream(in).setMaxCount(maxFileBytes + 1).get();
 			key = files.put(counted);
+			deleteIfNotCommitted(key);
 			size = counted.getCount();
 			if (size > maxFileBytes) {
 				files.delete(key);
@@ -224,6 +232,56 @@ public class WorkTasks {
 			.addValue("minutes", blank(meeting.minutes()) ? null : meeting.minutes().strip()));
 		startIfAssigned(task, meeting.date() + " " + meeting.place().strip());
 		return evidenceItem(taskId, id);
+	}
+
+	/**
+	 * Takes back evidence added by mistake while the task is with the unit (a submitted task's evidence
+	 * stays as the reviewer saw it). A file is deleted from the store once the removal commits.
+	 */
+	public void removeEvidence(long taskId, long evidenceId, DataScope scope) {
+		TaskView task = editable(taskId, scope);
+		Evidence evidence = jdbc.sql("select * from task_evidence where id = :id and task_id = :task")
+			.param("id", evidenceId)
+			.param("task", taskId)
+			.query(WorkTasks::evidence)
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException("task_evidence", evidenceId));
+		Optional<String> fileKey = jdbc.sql("select file_key from task_evidence where id = :id")
+			.param("id", evidenceId)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.single();
+		jdbc.sql("delete from task_evidence where id = :id").param("id", evidenceId).update();
+		record(task.id(), "UNEVIDENCE", task.status(), evidence.kind() == EvidenceKind.FILE ? evidence.fileName() : null);
+		events.publishEvent(AuditEvent.of("task.evidence.remove", "work_task", task.id(), "evidence " + evidenceId + " " + evidence.kind()));
+		fileKey.ifPresent(key -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				deleteQuietly(key);
+			}
+		}));
+	}
+
+	/** A stored file whose evidence row is rolled back would be unreachable: it goes with the transaction. */
+	private void deleteIfNotCommitted(String key) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					deleteQuietly(key);
+				}
+			}
+		});
+	}
+
+	private void deleteQuietly(String key) {
+		try {
+			files.delete(key);
+		}
+		catch (IOException e) {
+			log.warn("Evidence file {} could not be deleted: {}", key, e.getMessage());
+		}
 	}
 
 	/** Attaches an entry of the unit's own ledgers (a meeting held, a publicity activity ...) as evidence. */

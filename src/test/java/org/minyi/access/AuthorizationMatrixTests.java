@@ -151,6 +151,7 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /workplan/tasks/export", TASK_VIEW);
 		TABLE.put("GET /workplan/tasks/{id}", TASK_VIEW);
 		TABLE.put("GET /workplan/tasks/{id}/evidence/{evidenceId}", TASK_VIEW);
+		TABLE.put("POST /workplan/tasks/{id}/evidence/{evidenceId}/remove", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/files", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/meetings", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/submit", TASK_WORK);

@@ -760,6 +760,10 @@ class BrowserTests {
 		assertThat(text("#flash")).contains("佐证材料已添加");
 		assertThat(text("#evidence")).contains("会议台账 · 专题会议", "浏览器测试会议室");
 		screenshot("task-ledger-evidence");
+		driver.findElement(By.xpath("//ul[@id='evidence']/li[contains(., '浏览器测试会议室')]//button[starts-with(@id, 'evidence-remove-')]")).click();
+		driver.switchTo().alert().accept();
+		assertThat(text("#flash")).contains("佐证材料已移除");
+		assertThat(text("#evidence")).doesNotContain("浏览器测试会议室");
 
 		open("/workplan/notices/settings");
 		type("#email", "not-an-address");

@@ -20,6 +20,7 @@ import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.files.FileStore;
 import org.minyi.platform.security.DataScope;
 import org.minyi.workplan.WorkPlans.ItemView;
 import org.minyi.workplan.WorkPlans.PlanView;
@@ -27,6 +28,7 @@ import org.minyi.workplan.WorkTasks.TaskFilter;
 import org.minyi.workplan.WorkTasks.TaskView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @MinyiTest
 class WorkplanTests {
@@ -45,6 +47,12 @@ class WorkplanTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	FileStore files;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	private static final DataScope DISTRICT = DataScope.wholeDistrict();
 
@@ -189,6 +197,42 @@ class WorkplanTests {
 		assertThat(tasks.evidence(taskId, officer)).isEmpty();
 		assertThat(tasks.find(taskId, officer).status()).as("nothing changed").isEqualTo(TaskStatus.ASSIGNED);
 		assertRefused(() -> tasks.addFile(taskId, "a.pdf", pdf(), DISTRICT), "workplan.task.error.role");
+	}
+
+	@Test
+	void evidenceTakenBackBeforeSubmissionGoesWithItsFileAndARolledBackFileIsNotKept() {
+		PlanView plan = plans.createFromTemplate("take back", LocalDate.now());
+		plans.publish(plan.id());
+		UnitView chengguan = units.findByCode("YJCG").orElseThrow();
+		DataScope officer = DataScope.subtree(chengguan.id(), chengguan.path());
+		long taskId = tasks.list(new TaskFilter(plan.id(), chengguan.id(), null, false), officer, PageRequest.of(0, 1, null, null))
+			.items().get(0).id();
+
+		String[] rolledBack = new String[1];
+		transaction.executeWithoutResult(status -> {
+			WorkTasks.Evidence added = tasks.addFile(taskId, "a.pdf", pdf(), officer);
+			rolledBack[0] = fileKey(added.id());
+			assertThat(files.exists(rolledBack[0])).isTrue();
+			status.setRollbackOnly();
+		});
+		assertThat(files.exists(rolledBack[0])).as("the file of an addition that rolled back").isFalse();
+
+		WorkTasks.Evidence wrong = tasks.addFile(taskId, "wrong.pdf", pdf(), officer);
+		WorkTasks.Evidence right = tasks.addMeeting(taskId, new WorkTasks.MeetingRecord(LocalDate.now(), "room", "chair", 9, null), officer);
+		String key = fileKey(wrong.id());
+		assertRefused(() -> tasks.removeEvidence(taskId, wrong.id(), DISTRICT), "workplan.task.error.role");
+		tasks.removeEvidence(taskId, wrong.id(), officer);
+		assertThat(files.exists(key)).isFalse();
+		assertThat(tasks.evidence(taskId, officer)).extracting(WorkTasks.Evidence::id).containsExactly(right.id());
+		assertThatThrownBy(() -> tasks.file(taskId, wrong.id(), officer)).isInstanceOf(RecordNotFoundException.class);
+		assertThat(tasks.history(taskId, officer)).extracting(WorkTasks.HistoryEntry::action).endsWith("EVIDENCE", "EVIDENCE", "UNEVIDENCE");
+
+		tasks.act(taskId, TaskAction.SUBMIT, null, tasks.find(taskId, officer).version(), officer);
+		assertRefused(() -> tasks.removeEvidence(taskId, right.id(), officer), "workplan.task.error.notEditable");
+	}
+
+	private String fileKey(long evidenceId) {
+		return jdbc.sql("select file_key from task_evidence where id = :id").param("id", evidenceId).query(String.class).single();
 	}
 
 	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String messageKey) {

@@ -161,6 +161,19 @@ class TaskController {
 		return "redirect:/workplan/tasks/" + id;
 	}
 
+	@PostMapping("/{id}/evidence/{evidenceId}/remove")
+	@PreAuthorize("hasRole('UNIT_OFFICER')")
+	String removeEvidence(@PathVariable long id, @PathVariable long evidenceId, RedirectAttributes redirect) {
+		try {
+			tasks.removeEvidence(id, evidenceId, scope());
+			flash.success(redirect, "workplan.evidence.removed");
+		}
+		catch (BusinessRuleException e) {
+			flash.error(redirect, e);
+		}
+		return "redirect:/workplan/tasks/" + id;
+	}
+
 	@PostMapping("/{id}/ledger")
 	@PreAuthorize("hasRole('UNIT_OFFICER')")
 	String attachLedgerEntry(@PathVariable long id, @RequestParam(defaultValue = "-1") long entry, RedirectAttributes redirect) {
