@@ -60,14 +60,15 @@ class SecurityConfig implements WebMvcConfigurer {
 			+ "frame-ancestors 'none'; form-action 'self'";
 
 	/**
-	 * Residents' questionnaire pages and the public submission API: no sign-in, no session and no
-	 * CSRF token — the invitation token in the request (or the SameSite device cookie of an open
-	 * link) is what authorises it, and nothing here acts on behalf of a signed-in user.
+	 * Residents' pages — the questionnaire, the public submission API and the public request form: no
+	 * sign-in, no session and no CSRF token — the invitation token in the request (or the SameSite
+	 * device cookie of an open link) is what authorises an answer, the public form is open to anyone
+	 * (limited per address), and nothing here acts on behalf of a signed-in user.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain respondents(HttpSecurity http) throws Exception {
-		http.securityMatcher("/s/**", "/api/v1/public/**")
+		http.securityMatcher("/s/**", "/api/v1/public/**", "/public/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())

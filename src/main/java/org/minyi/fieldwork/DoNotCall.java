@@ -8,6 +8,7 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.personal.PersonalData;
+import org.minyi.platform.personal.PhoneNumber;
 import org.minyi.platform.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -16,6 +16,7 @@ import org.minyi.org.UnitKind;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.personal.PersonalData;
+import org.minyi.platform.personal.PhoneNumber;
 import org.minyi.platform.tabular.TabularReader;
 import org.minyi.platform.tabular.TabularRow;
 import org.springframework.context.MessageSource;

@@ -73,7 +73,7 @@ public record LedgerField(String name, Type type, boolean required, int maxLengt
 		return switch (type) {
 			case TEXT, LONG_TEXT -> {
 				if (value.length() > maxLength) {
-					throw refusal("ledger.error.tooLong", maxLength);
+					throw refusal("ledger.error.tooLong", String.valueOf(maxLength));
 				}
 				yield value;
 			}

@@ -63,13 +63,18 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> LEDGER_EDIT = EnumSet.of(Role.DISTRICT_ADMIN, Role.UNIT_OFFICER);
 
+	private static final Set<Role> OUTREACH_VIEW = EnumSet.of(Role.DISTRICT_ADMIN, Role.LEADER, Role.UNIT_OFFICER);
+
+	private static final Set<Role> OUTREACH_WORK = EnumSet.of(Role.DISTRICT_ADMIN, Role.UNIT_OFFICER);
+
 	private static final Set<Role> NOTICES = EnumSet.of(Role.DISTRICT_ADMIN, Role.UNIT_OFFICER, Role.LEADER);
 
 	private static final Set<Role> RESULTS = EnumSet.of(Role.DISTRICT_ADMIN, Role.SURVEY_SUPERVISOR, Role.LEADER, Role.UNIT_OFFICER);
 
 	/** Residents' questionnaire and public submission: no sign-in, the token is the credential. */
 	private static final Set<String> PUBLIC = Set.of("GET /s/{token}", "POST /s/{token}", "GET /s/open/{roundId}",
-			"POST /s/open/{roundId}", "POST /api/v1/public/responses", "POST /api/v1/public/noop");
+			"POST /s/open/{roundId}", "POST /api/v1/public/responses", "POST /api/v1/public/noop", "GET /public/requests",
+			"POST /public/requests");
 
 	/** method + path pattern → roles allowed. */
 	private static final Map<String, Set<Role>> TABLE = new LinkedHashMap<>();
@@ -156,6 +161,16 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /workplan/tasks/{id}/meetings", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/submit", TASK_WORK);
 		TABLE.put("POST /workplan/tasks/{id}/ledger", TASK_WORK);
+		TABLE.put("GET /outreach/requests", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/requests/export", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/requests/new", OUTREACH_WORK);
+		TABLE.put("POST /outreach/requests", OUTREACH_WORK);
+		TABLE.put("GET /outreach/requests/{id}", OUTREACH_VIEW);
+		TABLE.put("POST /outreach/requests/{id}/act", OUTREACH_WORK);
+		TABLE.put("POST /outreach/requests/{id}/notes", OUTREACH_WORK);
+		TABLE.put("POST /outreach/requests/{id}/contact", OUTREACH_WORK);
+		TABLE.put("GET /outreach/metrics", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/metrics/export", OUTREACH_VIEW);
 		TABLE.put("GET /workplan/ledgers", TASK_VIEW);
 		TABLE.put("GET /workplan/ledgers/{slug}", TASK_VIEW);
 		TABLE.put("GET /workplan/ledgers/{slug}/export", TASK_VIEW);

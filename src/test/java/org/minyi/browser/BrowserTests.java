@@ -781,6 +781,72 @@ class BrowserTests {
 		logout();
 	}
 
+	@Test
+	void residentWritesInOnAPhoneAndAVisitProblemIsAnsweredFollowedUpAndReopened() throws IOException {
+		driver.manage().window().setSize(new Dimension(360, 740));
+		try {
+			open("/public/requests");
+			assertThat(horizontalOverflow()).isLessThanOrEqualTo(0L);
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByVisibleText("治安");
+			type("#title", "夜里有人撬车");
+			type("#description", "东湖公园停车场这周两次有电动车被撬，希望加强巡逻。");
+			type("#contactPhone", "13805718888");
+			screenshot("public-request-phone");
+			click("#public-submit");
+			assertThat(text("#public-reference")).matches("SQ\\d{8}-[2-9A-Z]{5}");
+			screenshot("public-thanks-phone");
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
+
+		login("officer", DEMO_PASSWORD);
+		click("#nav-requests");
+		assertThat(text("#request-list")).contains("解放路夜间路灯不亮");
+		screenshot("requests");
+		click("#request-new");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("source"))).selectByVisibleText("走访");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByVisibleText("环境");
+		type("#title", "浏览器测试：楼道堆放杂物");
+		type("#description", "走访时居民反映7幢楼道堆放杂物，有消防隐患。");
+		type("#contactName", "王大妈");
+		type("#contactPhone", "13805717777");
+		click("#request-save");
+		assertThat(text("#flash")).contains("诉求已登记");
+		assertThat(text("#request-status")).isEqualTo("已分派");
+		assertThat(text("#request-contact")).contains("王**", "138****7777").doesNotContain("13805717777");
+		String requestPage = driver.getCurrentUrl();
+		click("#action-ACCEPT");
+		assertThat(text("#request-status")).isEqualTo("办理中");
+		type("#resolve-comment", "已通知物业清理楼道，并张贴消防提示。");
+		click("#action-RESOLVE");
+		assertThat(text("#request-status")).isEqualTo("已答复待回访");
+		logout();
+
+		login("district", DEMO_PASSWORD);
+		driver.get(requestPage);
+		click("#contact-reveal");
+		assertThat(text("#contact-clear")).contains("王大妈", "13805717777");
+		click("#sat-DISSATISFIED");
+		type("#follow-up-comment", "居民说杂物只清了一半");
+		click("#action-FOLLOW_UP");
+		assertThat(text("#request-status")).isEqualTo("重新办理");
+		assertThat(text("#history")).contains("回访", "不满意", "居民说杂物只清了一半");
+		screenshot("request-reopened");
+		open("/outreach/requests?status=RECEIVED");
+		assertThat(text("#request-list")).contains("夜里有人撬车", "民意直通车");
+		open("/outreach/metrics");
+		assertThat(text("#metrics-units")).contains("城关街道", "合计");
+		screenshot("request-metrics");
+		logout();
+
+		login("officer", DEMO_PASSWORD);
+		driver.get(requestPage);
+		assertThat(text("#request-status")).isEqualTo("重新办理");
+		assertThat(driver.findElements(By.id("action-RESOLVE"))).as("answer again").hasSize(1);
+		logout();
+	}
+
 	private void setValue(String css, String value) {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
 				driver.findElement(By.cssSelector(css)), value);

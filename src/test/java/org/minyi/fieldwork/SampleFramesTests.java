@@ -57,7 +57,7 @@ class SampleFramesTests {
 		List<SampleFrames.Rejection> rejections = new ArrayList<>();
 		frames.rejections(frame.id(), rejections::add);
 		assertThat(rejections).extracting(SampleFrames.Rejection::row, SampleFrames.Rejection::reason).containsExactly(
-				org.assertj.core.groups.Tuple.tuple(6, "fieldwork.phone.invalid"),
+				org.assertj.core.groups.Tuple.tuple(6, "phone.error.invalid"),
 				org.assertj.core.groups.Tuple.tuple(7, "fieldwork.frame.reject.township"),
 				org.assertj.core.groups.Tuple.tuple(8, "fieldwork.frame.reject.community"),
 				org.assertj.core.groups.Tuple.tuple(9, "fieldwork.frame.reject.gender"),

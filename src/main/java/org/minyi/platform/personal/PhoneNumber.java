@@ -1,4 +1,4 @@
-package org.minyi.fieldwork;
+package org.minyi.platform.personal;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A mainland Chinese telephone number in one canonical form: a mobile number as its 11 digits
  * ({@code 13812341234}), a landline as area code and local number ({@code 0571-81600569}).
  * Country prefixes (+86, 0086, 86), spaces, dashes, dots and brackets are removed; a landline
- * without its area code is refused, since a frame covers several areas.
+ * without its area code is refused, since a list covers several areas.
  */
 public record PhoneNumber(String value, Kind kind) {
 
@@ -41,11 +41,11 @@ public record PhoneNumber(String value, Kind kind) {
 	public static PhoneNumber parse(String raw) throws Invalid {
 		String digits = raw == null ? "" : SEPARATORS.matcher(raw.strip()).replaceAll("");
 		if (digits.isEmpty()) {
-			throw new Invalid("fieldwork.phone.empty");
+			throw new Invalid("phone.error.empty");
 		}
 		digits = withoutCountryCode(digits);
 		if (!digits.chars().allMatch(Character::isDigit)) {
-			throw new Invalid("fieldwork.phone.notDigits");
+			throw new Invalid("phone.error.notDigits");
 		}
 		if (MOBILE.matcher(digits).matches()) {
 			return new PhoneNumber(digits, Kind.MOBILE);
@@ -56,9 +56,9 @@ public record PhoneNumber(String value, Kind kind) {
 					: new PhoneNumber(landline.group(3) + "-" + landline.group(4), Kind.LANDLINE);
 		}
 		if (LOCAL_ONLY.matcher(digits).matches()) {
-			throw new Invalid("fieldwork.phone.noAreaCode");
+			throw new Invalid("phone.error.noAreaCode");
 		}
-		throw new Invalid("fieldwork.phone.invalid");
+		throw new Invalid("phone.error.invalid");
 	}
 
 	private static String withoutCountryCode(String digits) {

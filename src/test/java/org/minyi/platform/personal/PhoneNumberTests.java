@@ -1,4 +1,4 @@
-package org.minyi.fieldwork;
+package org.minyi.platform.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,16 +34,16 @@ class PhoneNumberTests {
 	@Test
 	void whatIsNotANumberSaysWhy() {
 		Map<String, String> cases = Map.of(
-				"", "fieldwork.phone.empty",
-				"   ", "fieldwork.phone.empty",
-				"138abcd1234", "fieldwork.phone.notDigits",
-				"=HYPERLINK(\"x\")", "fieldwork.phone.notDigits",
-				"81600569", "fieldwork.phone.noAreaCode",
-				"1381234123", "fieldwork.phone.invalid",
-				"12812341234", "fieldwork.phone.invalid",
-				"138123412345", "fieldwork.phone.invalid",
-				"010-05123456", "fieldwork.phone.invalid",
-				"010-6512345", "fieldwork.phone.invalid");
+				"", "phone.error.empty",
+				"   ", "phone.error.empty",
+				"138abcd1234", "phone.error.notDigits",
+				"=HYPERLINK(\"x\")", "phone.error.notDigits",
+				"81600569", "phone.error.noAreaCode",
+				"1381234123", "phone.error.invalid",
+				"12812341234", "phone.error.invalid",
+				"138123412345", "phone.error.invalid",
+				"010-05123456", "phone.error.invalid",
+				"010-6512345", "phone.error.invalid");
 		cases.forEach((raw, key) -> assertThatThrownBy(() -> PhoneNumber.parse(raw)).as(raw)
 			.isInstanceOfSatisfying(PhoneNumber.Invalid.class, e -> assertThat(e.messageKey()).isEqualTo(key)));
 	}

@@ -1,0 +1,433 @@
+package org.minyi.outreach;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.PageRequest;
+import org.minyi.platform.PageResult;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.SqlTimes;
+import org.minyi.platform.audit.AuditEvent;
+import org.minyi.platform.personal.PersonalData;
+import org.minyi.platform.personal.PhoneNumber;
+import org.minyi.platform.security.CurrentUser;
+import org.minyi.platform.security.DataScope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Citizen requests: received from a visit, the hotline, the public form or a survey
+ * comment; assigned to a unit with a deadline of working days by category; accepted, noted and
+ * answered by the unit; followed up by the district with the resident's satisfaction, and reopened
+ * when the resident is not satisfied. A unit officer sees the requests of their subtree, anything
+ * else is "not found"; the resident's name and phone are sealed and shown masked, and reading them
+ * is audited.
+ */
+@Service
+@Transactional
+public class CitizenRequests {
+
+	public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** What staff enter, or what the public form and a visit hand over. */
+	public record NewRequest(RequestSource source, RequestCategory category, String title, String description, String location,
+			String contactName, String contactPhone, Long unitId) {
+	}
+
+	public record RequestView(long id, String reference, RequestSource source, RequestCategory category, String title,
+			String description, String location, String contactNameMasked, String contactPhoneMasked, boolean contactable, Long unitId,
+			RequestStatus status, Instant receivedAt, LocalDate dueDate, boolean overdue, Instant resolvedAt, String resolution,
+			Instant followedUpAt, Satisfaction satisfaction, Boolean answeredInTime, int reopened, int version) {
+	}
+
+	/** @param overdue only requests past their deadline still waiting for an answer */
+	public record RequestFilter(RequestStatus status, RequestCategory category, Long unitId, LocalDate from, LocalDate to, boolean overdue) {
+
+		public static RequestFilter none() {
+			return new RequestFilter(null, null, null, null, null, false);
+		}
+	}
+
+	public record HistoryEntry(Instant at, String actor, String action, RequestStatus status, Long unitId, Satisfaction satisfaction,
+			String comment) {
+	}
+
+	/** The resident's contact in clear, for the follow-up call or the unit's reply. */
+	public record Contact(String name, String phone) {
+	}
+
+	private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+	private static final DateTimeFormatter REFERENCE_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final UnitManagement units;
+
+	private final PersonalData personalData;
+
+	private final OutreachProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CitizenRequests(JdbcClient jdbc, UnitManagement units, PersonalData personalData, OutreachProperties properties,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.units = units;
+		this.personalData = personalData;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a request. Staff of the district may leave the unit open (to triage later); a unit
+	 * officer's request is their own unit's (or one in their subtree). Returns the new request.
+	 */
+	public RequestView receive(NewRequest request, DataScope scope) {
+		Long unitId = request.unitId();
+		if (unitId == null && !scope.districtWide()) {
+			unitId = scope.unitId();
+		}
+		if (unitId != null) {
+			activeUnitInScope(unitId, scope);
+		}
+		long id = insert(request, unitId);
+		return find(id, scope);
+	}
+
+	/** A request from the public form: no unit yet (the district triages it), the reference to quote back. */
+	public String receiveFromPublic(RequestCategory category, String title, String description, String location, String contactName,
+			String contactPhone) {
+		long id = insert(new NewRequest(RequestSource.WEB_FORM, category, title, description, location, contactName, contactPhone, null), null);
+		return jdbc.sql("select reference from citizen_request where id = :id").param("id", id).query(String.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<RequestView> list(RequestFilter filter, DataScope scope, PageRequest page) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(filter, scope, params);
+		long total = jdbc.sql("select count(*) from citizen_request" + where).paramSource(params).query(Long.class).single();
+		List<RequestView> items = jdbc.sql("select * from citizen_request" + where + " order by received_at desc, id desc limit :limit offset :offset")
+			.paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))
+			.query(this::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	@Transactional(readOnly = true)
+	public RequestView find(long id, DataScope scope) {
+		return jdbc.sql("select * from citizen_request where id = :id")
+			.param("id", id)
+			.query(this::view)
+			.optional()
+			.filter(request -> visible(request, scope))
+			.orElseThrow(() -> new RecordNotFoundException("citizen_request", id));
+	}
+
+	/**
+	 * Moves the request on. {@code version} is the one the user saw, so two people acting at once
+	 * do not both succeed; {@code unitId} is the unit for an assignment, {@code satisfaction} the
+	 * resident's answer on a follow-up.
+	 */
+	public RequestView act(long id, RequestAction action, Long unitId, String comment, Satisfaction satisfaction, int version,
+			DataScope scope) {
+		RequestView request = find(id, scope);
+		if (action.byDistrict() != scope.districtWide()) {
+			throw BusinessRuleException.of("outreach.request.error.role");
+		}
+		RequestStatus next = action.next(request.status(), satisfaction);
+		if (action == RequestAction.RESOLVE && !request.contactable()) {
+			// nobody to call back: an anonymous request is closed with its answer
+			next = RequestStatus.CLOSED;
+		}
+		String given = comment == null || comment.isBlank() ? null : comment.strip();
+		if (action.needsComment(request.status()) && given == null) {
+			throw new BusinessRuleException("comment", "outreach.request.error.comment");
+		}
+		if (given != null && given.length() > 2000) {
+			throw new BusinessRuleException("comment", "outreach.request.error.commentLength");
+		}
+		Long assignedUnit = request.unitId();
+		if (action == RequestAction.ASSIGN) {
+			if (unitId == null) {
+				throw new BusinessRuleException("unitId", "outreach.request.error.unit");
+			}
+			assignedUnit = activeUnitInScope(unitId, scope).id();
+		}
+		Instant now = clock.instant();
+		int updated = jdbc.sql("""
+				update citizen_request set status = :next, unit_id = :unit, version = version + 1,
+				  due_date = case when :reopen then :reopenDue else due_date end,
+				  reopened = reopened + case when :reopen then 1 else 0 end,
+				  resolved_at = case when :resolve then :now else resolved_at end,
+				  resolution = case when :resolve then :comment else resolution end,
+				  first_resolved_at = case when :resolve and first_resolved_at is null then :now else first_resolved_at end,
+				  answered_in_time = case when :resolve and first_resolved_at is null then :inTime else answered_in_time end,
+				  followed_up_at = case when :followUp then :now else followed_up_at end,
+				  satisfaction = case when :followUp then :satisfaction else satisfaction end,
+				  closed_at = case when :next in ('CLOSED', 'DISMISSED') then :now else closed_at end
+				where id = :id and version = :version and status = :status""")
+			.param("next", next.name())
+			.param("unit", assignedUnit)
+			.param("reopen", next == RequestStatus.REOPENED)
+			.param("reopenDue", deadline(request.category(), today()))
+			.param("resolve", action == RequestAction.RESOLVE)
+			.param("comment", given)
+			.param("inTime", !today().isAfter(request.dueDate()))
+			.param("followUp", action == RequestAction.FOLLOW_UP)
+			.param("satisfaction", satisfaction == null ? null : satisfaction.name())
+			.param("now", SqlTimes.bind(now))
+			.param("id", id)
+			.param("version", version)
+			.param("status", request.status().name())
+			.update();
+		if (updated != 1) {
+			throw BusinessRuleException.of("outreach.request.error.stale");
+		}
+		record(id, action.name(), next, assignedUnit, action == RequestAction.FOLLOW_UP ? satisfaction : null, given);
+		events.publishEvent(AuditEvent.of(action.auditAction(), "citizen_request", id, request.status() + " -> " + next
+				+ (action == RequestAction.ASSIGN ? ", unit=" + assignedUnit : "")));
+		return find(id, scope);
+	}
+
+	/** A handling note while the request is with the unit (what was done, who was contacted). */
+	public void addNote(long id, String note, DataScope scope) {
+		RequestView request = find(id, scope);
+		if (!request.status().open()) {
+			throw BusinessRuleException.of("outreach.request.error.closed");
+		}
+		if (note == null || note.isBlank() || note.length() > 2000) {
+			throw new BusinessRuleException("note", "outreach.request.error.note");
+		}
+		record(id, "NOTE", request.status(), request.unitId(), null, note.strip());
+	}
+
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(long id, DataScope scope) {
+		find(id, scope);
+		return jdbc.sql("select * from request_event where request_id = :id order by id")
+			.param("id", id)
+			.query((rs, n) -> new HistoryEntry(SqlTimes.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
+					RequestStatus.valueOf(rs.getString("status")), rs.getObject("unit_id", Long.class),
+					rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")), rs.getString("comment")))
+			.list();
+	}
+
+	/** The resident's name and phone in clear; each reading is audited with its purpose. */
+	public Contact revealContact(long id, DataScope scope) {
+		RequestView request = find(id, scope);
+		if (!request.contactable()) {
+			throw BusinessRuleException.of("outreach.request.error.anonymous");
+		}
+		record Sealed(String name, String phone) {
+		}
+		Sealed sealed = jdbc.sql("select contact_name_sealed, contact_phone_sealed from citizen_request where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Sealed(rs.getString(1), rs.getString(2)))
+			.single();
+		return new Contact(sealed.name() == null ? "" : personalData.reveal(sealed.name(), "citizen_request", id, "contact"),
+				personalData.reveal(sealed.phone(), "citizen_request", id, "contact"));
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(DISTRICT_ZONE));
+	}
+
+	LocalDate deadline(RequestCategory category, LocalDate received) {
+		return properties.calendar().plusWorkingDays(received, properties.workingDays(category));
+	}
+
+	private long insert(NewRequest request, Long unitId) {
+		Checked checked = checked(request);
+		Instant now = clock.instant();
+		for (int attempt = 1;; attempt++) {
+			try {
+				var key = new GeneratedKeyHolder();
+				jdbc.sql("""
+						insert into citizen_request (reference, source, category, title, description, location, contact_name_sealed,
+						  contact_name_masked, contact_phone_sealed, contact_phone_masked, contact_phone_hash, unit_id, status, received_at,
+						  due_date, reopened, created_by, version)
+						values (:reference, :source, :category, :title, :description, :location, :nameSealed, :nameMasked, :phoneSealed,
+						  :phoneMasked, :phoneHash, :unit, :status, :now, :due, 0, :by, 0)""")
+					.param("reference", reference())
+					.param("source", request.source().name())
+					.param("category", request.category().name())
+					.param("title", checked.title())
+					.param("description", checked.description())
+					.param("location", checked.location())
+					.param("nameSealed", checked.name() == null ? null : personalData.protect(checked.name()).sealed())
+					.param("nameMasked", checked.name() == null ? null : maskName(checked.name()))
+					.param("phoneSealed", checked.phone() == null ? null : personalData.protect(checked.phone().value()).sealed())
+					.param("phoneMasked", checked.phone() == null ? null : checked.phone().masked())
+					.param("phoneHash", checked.phone() == null ? null : personalData.hash(checked.phone().value()))
+					.param("unit", unitId)
+					.param("status", (unitId == null ? RequestStatus.RECEIVED : RequestStatus.ASSIGNED).name())
+					.param("now", SqlTimes.bind(now))
+					.param("due", deadline(request.category(), today()))
+					.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+					.update(key, "id");
+				long id = key.getKey().longValue();
+				record(id, "RECEIVE", unitId == null ? RequestStatus.RECEIVED : RequestStatus.ASSIGNED, unitId, null, null);
+				events.publishEvent(AuditEvent.of("outreach.request.receive", "citizen_request", id,
+						request.source() + " " + request.category() + (unitId == null ? "" : ", unit=" + unitId)));
+				return id;
+			}
+			catch (DuplicateKeyException e) {
+				if (attempt == 3) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private record Checked(String title, String description, String location, String name, PhoneNumber phone) {
+	}
+
+	private Checked checked(NewRequest request) {
+		if (request.source() == null || request.category() == null) {
+			throw new BusinessRuleException("category", "outreach.request.error.category");
+		}
+		String title = text(request.title(), 100, "title", true);
+		String description = text(request.description(), 2000, "description", true);
+		String location = text(request.location(), 200, "location", false);
+		String name = text(request.contactName(), 50, "contactName", false);
+		PhoneNumber phone = null;
+		if (request.contactPhone() != null && !request.contactPhone().isBlank()) {
+			try {
+				phone = PhoneNumber.parse(request.contactPhone());
+			}
+			catch (PhoneNumber.Invalid e) {
+				throw new BusinessRuleException("contactPhone", e.messageKey());
+			}
+		}
+		if (name != null && phone == null) {
+			throw new BusinessRuleException("contactPhone", "outreach.request.error.phoneNeeded");
+		}
+		return new Checked(title, description, location, name, phone);
+	}
+
+	private static String text(String value, int max, String field, boolean required) {
+		String text = value == null ? "" : value.strip();
+		if (text.isEmpty()) {
+			if (required) {
+				throw new BusinessRuleException(field, "outreach.request.error.required");
+			}
+			return null;
+		}
+		if (text.length() > max) {
+			throw new BusinessRuleException(field, "outreach.request.error.tooLong", String.valueOf(max));
+		}
+		return text;
+	}
+
+	/** The first character (the family name) and a star for each other, at most three: enough to greet the resident. */
+	private static String maskName(String name) {
+		return name.substring(0, 1) + "*".repeat(Math.min(name.length() - 1, 3));
+	}
+
+	/** SQ, the day, and five random characters: short to read out on the phone, not guessable. */
+	private String reference() {
+		StringBuilder reference = new StringBuilder("SQ").append(REFERENCE_DAY.format(today())).append('-');
+		for (int i = 0; i < 5; i++) {
+			reference.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
+		}
+		return reference.toString();
+	}
+
+	private void record(long requestId, String action, RequestStatus status, Long unitId, Satisfaction satisfaction, String comment) {
+		jdbc.sql("""
+				insert into request_event (request_id, occurred_at, actor, action, status, unit_id, satisfaction, comment)
+				values (:request, :at, :by, :action, :status, :unit, :satisfaction, :comment)""")
+			.param("request", requestId)
+			.param("at", SqlTimes.bind(clock.instant()))
+			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+			.param("action", action)
+			.param("status", status.name())
+			.param("unit", unitId)
+			.param("satisfaction", satisfaction == null ? null : satisfaction.name())
+			.param("comment", comment)
+			.update();
+	}
+
+	private String where(RequestFilter filter, DataScope scope, MapSqlParameterSource params) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		if (filter.unitId() != null) {
+			UnitView unit = units.findById(filter.unitId()).filter(u -> scope.covers(u.path()))
+				.orElseThrow(() -> new RecordNotFoundException("unit", filter.unitId()));
+			where.append(" and unit_id in (:units)");
+			params.addValue("units", units.subtreeIds(DataScope.subtree(unit.id(), unit.path())));
+		}
+		else if (!scope.districtWide()) {
+			where.append(" and unit_id in (:units)");
+			params.addValue("units", units.subtreeIds(scope));
+		}
+		if (filter.status() != null) {
+			where.append(" and status = :status");
+			params.addValue("status", filter.status().name());
+		}
+		if (filter.category() != null) {
+			where.append(" and category = :category");
+			params.addValue("category", filter.category().name());
+		}
+		if (filter.from() != null) {
+			where.append(" and received_at >= :from");
+			params.addValue("from", SqlTimes.bind(filter.from().atStartOfDay(DISTRICT_ZONE).toInstant()));
+		}
+		if (filter.to() != null) {
+			where.append(" and received_at < :to");
+			params.addValue("to", SqlTimes.bind(filter.to().plusDays(1).atStartOfDay(DISTRICT_ZONE).toInstant()));
+		}
+		if (filter.overdue()) {
+			where.append(" and status in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and due_date < :today");
+			params.addValue("today", today());
+		}
+		return where.toString();
+	}
+
+	private boolean visible(RequestView request, DataScope scope) {
+		if (scope.districtWide()) {
+			return true;
+		}
+		return request.unitId() != null && units.findById(request.unitId()).map(unit -> scope.covers(unit.path())).orElse(false);
+	}
+
+	private UnitView activeUnitInScope(long unitId, DataScope scope) {
+		return units.findById(unitId)
+			.filter(unit -> unit.active() && scope.covers(unit.path()))
+			.orElseThrow(() -> new BusinessRuleException("unitId", "outreach.request.error.unit"));
+	}
+
+	private RequestView view(ResultSet rs, int n) throws SQLException {
+		RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
+		LocalDate due = rs.getObject("due_date", LocalDate.class);
+		String satisfaction = rs.getString("satisfaction");
+		return new RequestView(rs.getLong("id"), rs.getString("reference"), RequestSource.valueOf(rs.getString("source")),
+				RequestCategory.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"),
+				rs.getString("location"), rs.getString("contact_name_masked"), rs.getString("contact_phone_masked"),
+				rs.getString("contact_phone_sealed") != null, rs.getObject("unit_id", Long.class), status,
+				SqlTimes.instant(rs, "received_at"), due, status.open() && status != RequestStatus.RESOLVED && due.isBefore(today()),
+				SqlTimes.instant(rs, "resolved_at"), rs.getString("resolution"), SqlTimes.instant(rs, "followed_up_at"),
+				satisfaction == null ? null : Satisfaction.valueOf(satisfaction), rs.getObject("answered_in_time", Boolean.class),
+				rs.getInt("reopened"), rs.getInt("version"));
+	}
+}

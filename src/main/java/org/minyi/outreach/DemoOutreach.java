@@ -1,0 +1,172 @@
+package org.minyi.outreach;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.outreach.CitizenRequests.NewRequest;
+import org.minyi.outreach.CitizenRequests.RequestView;
+import org.minyi.platform.SqlTimes;
+import org.minyi.platform.security.DataScope;
+import org.minyi.platform.tabular.TabularFileException;
+import org.minyi.platform.tabular.TabularReader;
+import org.minyi.platform.tabular.TabularRow;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo citizen requests in every state, from {@code demo/requests.csv}: received on visits, the
+ * hotline, the public form and from survey comments over the last weeks, some answered in time,
+ * some late, some still open and overdue, followed up satisfied or not (and so reopened), one
+ * dismissed. Each is received through the service, moved back to the day it came in (so deadlines
+ * and the monthly trend look like a running district), then handled through the service.
+ */
+@Component
+@Profile("demo")
+@Order(90)
+class DemoOutreach implements ApplicationRunner {
+
+	private static final DataScope DISTRICT = DataScope.wholeDistrict();
+
+	private final CitizenRequests requests;
+
+	private final UnitManagement units;
+
+	private final JdbcClient jdbc;
+
+	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc) {
+		this.requests = requests;
+		this.units = units;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (jdbc.sql("select count(*) from citizen_request").query(Long.class).single() > 0) {
+			return;
+		}
+		for (TabularRow row : rows()) {
+			handle(row);
+		}
+	}
+
+	private void handle(TabularRow row) {
+		UnitView unit = row.cell(0).isEmpty() ? null : units.findByCode(row.cell(0)).orElse(null);
+		RequestCategory category = RequestCategory.valueOf(row.cell(2));
+		long id;
+		if (unit == null) {
+			String reference = requests.receiveFromPublic(category, row.cell(3), row.cell(4), row.cell(5), row.cell(6), row.cell(7));
+			id = jdbc.sql("select id from citizen_request where reference = :r").param("r", reference).query(Long.class).single();
+		}
+		else {
+			id = requests.receive(new NewRequest(RequestSource.valueOf(row.cell(1)), category, row.cell(3), row.cell(4), row.cell(5),
+					row.cell(6), row.cell(7), unit.id()), DISTRICT).id();
+		}
+		backdate(id, category, Integer.parseInt(row.cell(8)));
+		RequestStatus target = RequestStatus.valueOf(row.cell(9));
+		DataScope officer = unit == null ? null : DataScope.subtree(unit.id(), unit.path());
+		int answerAfter = row.cell(12).isEmpty() ? 0 : Integer.parseInt(row.cell(12));
+		switch (target) {
+			case DISMISSED -> act(id, RequestAction.DISMISS, row.cell(10), null, DISTRICT);
+			case IN_PROGRESS -> act(id, RequestAction.ACCEPT, null, null, officer);
+			case RESOLVED, CLOSED, REOPENED -> {
+				act(id, RequestAction.ACCEPT, null, null, officer);
+				act(id, RequestAction.RESOLVE, row.cell(10), null, officer);
+				if (target != RequestStatus.RESOLVED) {
+					act(id, RequestAction.FOLLOW_UP, null, Satisfaction.valueOf(row.cell(11)), DISTRICT);
+				}
+				settle(id, category, answerAfter);
+			}
+			default -> {
+				// received or assigned: nothing done yet
+			}
+		}
+	}
+
+	private void act(long id, RequestAction action, String comment, Satisfaction satisfaction, DataScope scope) {
+		RequestView request = requests.find(id, scope);
+		requests.act(id, action, null, comment, satisfaction, request.version(), scope);
+	}
+
+	/**
+	 * The request came in {@code days} ago: its receipt, deadline, reference (which carries the day)
+	 * and first history line move back.
+	 */
+	private void backdate(long id, RequestCategory category, int days) {
+		RequestView request = requests.find(id, DISTRICT);
+		LocalDate received = requests.today().minusDays(days);
+		jdbc.sql("update citizen_request set received_at = :at, due_date = :due, reference = :reference where id = :id")
+			.param("at", SqlTimes.bind(request.receivedAt().minus(Duration.ofDays(days))))
+			.param("due", requests.deadline(category, received))
+			.param("reference", "SQ" + received.format(DateTimeFormatter.BASIC_ISO_DATE) + request.reference().substring(10))
+			.param("id", id)
+			.update();
+		jdbc.sql("update request_event set occurred_at = :at where request_id = :id")
+			.param("at", SqlTimes.bind(request.receivedAt().minus(Duration.ofDays(days))))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * The unit answered {@code answerAfter} days after receipt (not today, when the demo ran), and the
+	 * follow-up call came two days later: times, the in-time flag and the history follow.
+	 */
+	private void settle(long id, RequestCategory category, int answerAfter) {
+		RequestView request = requests.find(id, DISTRICT);
+		Instant answered = request.receivedAt().plus(Duration.ofDays(answerAfter));
+		Instant followedUp = answered.plus(Duration.ofDays(2));
+		jdbc.sql("update citizen_request set first_resolved_at = :answered, resolved_at = :answered, answered_in_time = :inTime where id = :id")
+			.param("answered", SqlTimes.bind(answered))
+			.param("inTime", !LocalDate.ofInstant(answered, CitizenRequests.DISTRICT_ZONE).isAfter(request.dueDate()))
+			.param("id", id)
+			.update();
+		if (request.followedUpAt() != null) {
+			jdbc.sql("update citizen_request set followed_up_at = :at, closed_at = case when status = 'CLOSED' then :at else closed_at end "
+					+ "where id = :id")
+				.param("at", SqlTimes.bind(followedUp))
+				.param("id", id)
+				.update();
+		}
+		if (request.status() == RequestStatus.REOPENED) {
+			jdbc.sql("update citizen_request set due_date = :due where id = :id")
+				.param("due", requests.deadline(category, LocalDate.ofInstant(followedUp, CitizenRequests.DISTRICT_ZONE)))
+				.param("id", id)
+				.update();
+		}
+		for (var step : List.of(Map.entry("ACCEPT", request.receivedAt().plus(Duration.ofHours(20))), Map.entry("RESOLVE", answered),
+				Map.entry("FOLLOW_UP", followedUp))) {
+			jdbc.sql("update request_event set occurred_at = :at where request_id = :id and action = :action")
+				.param("at", SqlTimes.bind(step.getValue()))
+				.param("id", id)
+				.param("action", step.getKey())
+				.update();
+		}
+	}
+
+	private static List<TabularRow> rows() {
+		try (InputStream csv = new ClassPathResource("demo/requests.csv").getInputStream()) {
+			List<TabularRow> rows = new java.util.ArrayList<>();
+			TabularReader.read(csv, 1_000, rows::add);
+			return rows.subList(1, rows.size());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (TabularFileException e) {
+			throw new IllegalStateException("demo/requests.csv", e);
+		}
+	}
+}

@@ -1,0 +1,8 @@
+/**
+ * Outreach: what cadres do among residents — citizen requests from every channel (visits, the
+ * hotline, the public web form, survey comments) assigned to a unit with a deadline by category,
+ * handled, answered and followed up by a call that asks the resident whether they are satisfied,
+ * and reopened when they are not; with metrics per unit and period.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access" })
+package org.minyi.outreach;
