@@ -176,6 +176,12 @@ public class AccountManagement {
 		return address.charAt(0) + "***" + address.substring(at);
 	}
 
+	/** The enabled account with this username (e.g. the cadre named in a contact assignment). */
+	@Transactional(readOnly = true)
+	public Optional<AccountView> findEnabled(String username) {
+		return accounts.findByUsername(username).filter(Account::enabled).map(a -> a.view(now()));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<AccountView> find(long id) {
 		return accounts.findById(id).map(a -> a.view(now()));

@@ -210,6 +210,11 @@ public class CitizenRequests {
 		return find(id, scope);
 	}
 
+	/** Records which visit a request was raised on. */
+	void linkToVisit(long requestId, long visitId) {
+		jdbc.sql("update citizen_request set visit_id = :visit where id = :id").param("visit", visitId).param("id", requestId).update();
+	}
+
 	/** A handling note while the request is with the unit (what was done, who was contacted). */
 	public void addNote(long id, String note, DataScope scope) {
 		RequestView request = find(id, scope);
@@ -307,10 +312,10 @@ public class CitizenRequests {
 		if (request.source() == null || request.category() == null) {
 			throw new BusinessRuleException("category", "outreach.request.error.category");
 		}
-		String title = text(request.title(), 100, "title", true);
-		String description = text(request.description(), 2000, "description", true);
-		String location = text(request.location(), 200, "location", false);
-		String name = text(request.contactName(), 50, "contactName", false);
+		String title = text(request.title(), 100, "title", REQUIRED);
+		String description = text(request.description(), 2000, "description", REQUIRED);
+		String location = text(request.location(), 200, "location", null);
+		String name = text(request.contactName(), 50, "contactName", null);
 		PhoneNumber phone = null;
 		if (request.contactPhone() != null && !request.contactPhone().isBlank()) {
 			try {
@@ -326,11 +331,18 @@ public class CitizenRequests {
 		return new Checked(title, description, location, name, phone);
 	}
 
-	private static String text(String value, int max, String field, boolean required) {
+	private static final String REQUIRED = "outreach.request.error.required";
+
+	/**
+	 * A typed text stripped, or null when empty and optional.
+	 *
+	 * @param requiredKey the refusal when it is empty, or null when it may be
+	 */
+	static String text(String value, int max, String field, String requiredKey) {
 		String text = value == null ? "" : value.strip();
 		if (text.isEmpty()) {
-			if (required) {
-				throw new BusinessRuleException(field, "outreach.request.error.required");
+			if (requiredKey != null) {
+				throw new BusinessRuleException(field, requiredKey);
 			}
 			return null;
 		}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.minyi.org.UnitManagement;
@@ -21,6 +22,7 @@ import org.minyi.platform.tabular.TabularReader;
 import org.minyi.platform.tabular.TabularRow;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -47,7 +49,13 @@ class DemoOutreach implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc) {
+	private final Visits visits;
+
+	private final MessageSource messages;
+
+	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc, Visits visits, MessageSource messages) {
+		this.visits = visits;
+		this.messages = messages;
 		this.requests = requests;
 		this.units = units;
 		this.jdbc = jdbc;
@@ -61,6 +69,39 @@ class DemoOutreach implements ApplicationRunner {
 		for (TabularRow row : rows()) {
 			handle(row);
 		}
+		contactsAndVisits();
+	}
+
+	/**
+	 * The demo officer of the Chengguan township answers for two communities: one visited on time (a visit that raised a
+	 * problem among them), one whose weekly visit is overdue.
+	 */
+	private void contactsAndVisits() {
+		UnitView jiefang = units.findByCode("YJCG01").orElse(null);
+		UnitView wenhua = units.findByCode("YJCG02").orElse(null);
+		if (jiefang == null || wenhua == null) {
+			return;
+		}
+		DataScope officer = DataScope.subtree(jiefang.id(), jiefang.path());
+		LocalDate today = requests.today();
+		Visits.AssignmentView monthly = visits.assign("officer", jiefang.id(), null, Visits.Frequency.MONTHLY, DISTRICT);
+		Visits.AssignmentView weekly = visits.assign("officer", wenhua.id(), demoText("outreach.demo.household"), Visits.Frequency.WEEKLY,
+				DISTRICT);
+		jdbc.sql("update contact_assignment set starts_on = :start where id in (:ids)")
+			.param("start", today.minusDays(60))
+			.param("ids", List.of(monthly.id(), weekly.id()))
+			.update();
+		visits.log("officer", new Visits.NewVisit(monthly.id(), null, today.minusDays(40), null, 12, demoText("outreach.demo.topics1"),
+				List.of()), List.of(), officer);
+		visits.log("officer", new Visits.NewVisit(monthly.id(), null, today.minusDays(9), null, 8, demoText("outreach.demo.topics2"),
+				List.of(new Visits.RaisedProblem(RequestCategory.PUBLIC_SECURITY, demoText("outreach.demo.problemTitle"),
+						demoText("outreach.demo.problemText"), demoText("outreach.demo.problemName"), "13805710099"))), List.of(), officer);
+		visits.log("officer", new Visits.NewVisit(weekly.id(), null, today.minusDays(12), null, 3, demoText("outreach.demo.topics3"),
+				List.of()), List.of(), DataScope.subtree(wenhua.id(), wenhua.path()));
+	}
+
+	private String demoText(String key) {
+		return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	private void handle(TabularRow row) {

@@ -1,6 +1,5 @@
 package org.minyi.workplan;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,10 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.io.input.BoundedInputStream;
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
@@ -23,10 +22,9 @@ import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.files.FileStore;
 import org.minyi.platform.files.FileTypes;
+import org.minyi.platform.files.Uploads;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -34,8 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -48,7 +44,6 @@ import org.springframework.util.unit.DataSize;
 @Transactional
 public class WorkTasks {
 
-	private static final Logger log = LoggerFactory.getLogger(WorkTasks.class);
 
 	static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -98,10 +93,13 @@ public class WorkTasks {
 
 	private final Ledgers ledgers;
 
+	private final Uploads uploads;
+
 	WorkTasks(JdbcClient jdbc, UnitManagement units, FileStore files, ApplicationEventPublisher events, Clock clock,
-			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize, Notices notices, Ledgers ledgers) {
+			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize, Notices notices, Ledgers ledgers, Uploads uploads) {
 		this.notices = notices;
 		this.ledgers = ledgers;
+		this.uploads = uploads;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.files = files;
@@ -181,31 +179,13 @@ public class WorkTasks {
 	/** Adds a file (document or photo) as evidence; a task not yet started is started by it. */
 	public Evidence addFile(long taskId, String fileName, InputStream content, DataScope scope) {
 		TaskView task = editable(taskId, scope);
-		String key;
-		FileTypes type;
-		long size;
-		try (BufferedInputStream in = new BufferedInputStream(content)) {
-			in.mark(FileTypes.HEAD_BYTES);
-			type = FileTypes.of(fileName, in.readNBytes(FileTypes.HEAD_BYTES));
-			in.reset();
-			BoundedInputStream counted = BoundedInputStream.builder().setInputStream(in).setMaxCount(maxFileBytes + 1).get();
-			key = files.put(counted);
-			deleteIfNotCommitted(key);
-			size = counted.getCount();
-			if (size > maxFileBytes) {
-				files.delete(key);
-				throw new BusinessRuleException("file", "file.error.size", maxFileBytes / (1024 * 1024));
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		Uploads.StoredFile file = uploads.store(fileName, content, maxFileBytes, EnumSet.allOf(FileTypes.class));
 		long id = insertEvidence(taskId, new MapSqlParameterSource().addValue("kind", EvidenceKind.FILE.name())
-			.addValue("key", key)
-			.addValue("name", fileName.strip())
-			.addValue("type", type.contentType())
-			.addValue("size", size));
-		startIfAssigned(task, fileName.strip());
+			.addValue("key", file.key())
+			.addValue("name", file.name())
+			.addValue("type", file.type().contentType())
+			.addValue("size", file.size()));
+		startIfAssigned(task, file.name());
 		return evidenceItem(taskId, id);
 	}
 
@@ -253,35 +233,7 @@ public class WorkTasks {
 		jdbc.sql("delete from task_evidence where id = :id").param("id", evidenceId).update();
 		record(task.id(), "UNEVIDENCE", task.status(), evidence.kind() == EvidenceKind.FILE ? evidence.fileName() : null);
 		events.publishEvent(AuditEvent.of("task.evidence.remove", "work_task", task.id(), "evidence " + evidenceId + " " + evidence.kind()));
-		fileKey.ifPresent(key -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				deleteQuietly(key);
-			}
-		}));
-	}
-
-	/** A stored file whose evidence row is rolled back would be unreachable: it goes with the transaction. */
-	private void deleteIfNotCommitted(String key) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					deleteQuietly(key);
-				}
-			}
-		});
-	}
-
-	private void deleteQuietly(String key) {
-		try {
-			files.delete(key);
-		}
-		catch (IOException e) {
-			log.warn("Evidence file {} could not be deleted: {}", key, e.getMessage());
-		}
+		fileKey.ifPresent(uploads::deleteAfterCommit);
 	}
 
 	/** Attaches an entry of the unit's own ledgers (a meeting held, a publicity activity ...) as evidence. */

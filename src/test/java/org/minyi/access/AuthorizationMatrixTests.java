@@ -169,6 +169,14 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /outreach/requests/{id}/act", OUTREACH_WORK);
 		TABLE.put("POST /outreach/requests/{id}/notes", OUTREACH_WORK);
 		TABLE.put("POST /outreach/requests/{id}/contact", OUTREACH_WORK);
+		TABLE.put("GET /outreach/visits", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/visits/new", OUTREACH_WORK);
+		TABLE.put("POST /outreach/visits", OUTREACH_WORK);
+		TABLE.put("GET /outreach/visits/{id}", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/visits/{id}/photos/{photoId}", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/assignments", OUTREACH_VIEW);
+		TABLE.put("POST /outreach/assignments", OUTREACH_WORK);
+		TABLE.put("POST /outreach/assignments/{id}/end", OUTREACH_WORK);
 		TABLE.put("GET /outreach/metrics", OUTREACH_VIEW);
 		TABLE.put("GET /outreach/metrics/export", OUTREACH_VIEW);
 		TABLE.put("GET /workplan/ledgers", TASK_VIEW);

@@ -698,7 +698,8 @@ class BrowserTests {
 		assertThat(text("#notices")).contains("召开民调工作动员会议", "被退回修改");
 		screenshot("workplan-notices");
 		click("#notices-read");
-		assertThat(driver.findElements(By.id("notices-unread"))).as("all read").isEmpty();
+		// the page reloads after marking: wait for the badge to go rather than reading the old page
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("notices-unread")).isEmpty());
 		driver.get(taskPage);
 		assertThat(text("#task-comment")).contains("请补充参会人员签到表");
 		Path signIn = Files.createTempFile("sign-in", ".pdf");
@@ -782,7 +783,7 @@ class BrowserTests {
 	}
 
 	@Test
-	void residentWritesInOnAPhoneAndAVisitProblemIsAnsweredFollowedUpAndReopened() throws IOException {
+	void residentWritesInOnAPhoneAndAProblemRaisedOnAVisitIsAnsweredFollowedUpAndReopened() throws IOException {
 		driver.manage().window().setSize(new Dimension(360, 740));
 		try {
 			open("/public/requests");
@@ -801,32 +802,57 @@ class BrowserTests {
 		}
 
 		login("officer", DEMO_PASSWORD);
-		click("#nav-requests");
-		assertThat(text("#request-list")).contains("解放路夜间路灯不亮");
-		screenshot("requests");
-		click("#request-new");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("source"))).selectByVisibleText("走访");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByVisibleText("环境");
-		type("#title", "浏览器测试：楼道堆放杂物");
-		type("#description", "走访时居民反映7幢楼道堆放杂物，有消防隐患。");
-		type("#contactName", "王大妈");
-		type("#contactPhone", "13805717777");
-		click("#request-save");
-		assertThat(text("#flash")).contains("诉求已登记");
+		click("#nav-visits");
+		assertThat(text("#due-visits")).contains("解放路社区", "文化路社区", "未按时走访");
+		screenshot("visits");
+		driver.findElement(By.cssSelector("#due-visits a[id^='visit-for-']")).click();
+		type("#peopleMet", "5");
+		type("#topics", "走访7幢居民，了解楼道消防情况。");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("problem-category-1"))).selectByVisibleText("环境");
+		type("#problem-title-1", "浏览器测试：楼道堆放杂物");
+		type("#problem-description-1", "7幢楼道堆放杂物，有消防隐患。");
+		type("#problem-name-1", "王大妈");
+		type("#problem-phone-1", "13805717777");
+		Path photo = Files.createTempFile("visit", ".png");
+		Files.write(photo, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0 });
+		driver.findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
+		screenshot("visit-form");
+		click("#visit-save");
+		assertThat(text("#flash")).contains("走访已登记");
+		assertThat(text("#visit-photos")).contains(photo.getFileName().toString());
+		screenshot("visit");
+		driver.findElement(By.cssSelector("#visit-requests a[id^='raised-']")).click();
 		assertThat(text("#request-status")).isEqualTo("已分派");
-		assertThat(text("#request-contact")).contains("王**", "138****7777").doesNotContain("13805717777");
+		assertThat(text("#request-facts")).contains("环境", "文化路社区", "王**", "138****7777").doesNotContain("13805717777");
 		String requestPage = driver.getCurrentUrl();
 		click("#action-ACCEPT");
 		assertThat(text("#request-status")).isEqualTo("办理中");
 		type("#resolve-comment", "已通知物业清理楼道，并张贴消防提示。");
 		click("#action-RESOLVE");
 		assertThat(text("#request-status")).isEqualTo("已答复待回访");
+		click("#nav-requests");
+		assertThat(text("#request-list")).contains("浏览器测试：楼道堆放杂物", "解放路夜间路灯不亮");
+		screenshot("requests");
 		logout();
 
 		login("district", DEMO_PASSWORD);
-		driver.get(requestPage);
+		open("/outreach/requests/new");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByVisibleText("交通");
+		type("#title", "浏览器测试：路口红绿灯时间太短");
+		type("#description", "东湖大道与湖滨路路口行人绿灯只有15秒，老人过不去。");
+		type("#contactName", "张大爷");
+		type("#contactPhone", "13805715555");
+		screenshot("request-form");
+		click("#request-save");
+		assertThat(text("#flash")).contains("诉求已登记");
+		assertThat(text("#request-status")).isEqualTo("待分派");
+		assertThat(text("#request-contact")).contains("张**", "138****5555").doesNotContain("13805715555");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("assign-unit"))).selectByVisibleText("东湖街道");
+		click("#action-ASSIGN");
+		assertThat(text("#request-unit")).isEqualTo("东湖街道");
 		click("#contact-reveal");
-		assertThat(text("#contact-clear")).contains("王大妈", "13805717777");
+		assertThat(text("#contact-clear")).contains("张大爷", "13805715555");
+		driver.get(requestPage);
 		click("#sat-DISSATISFIED");
 		type("#follow-up-comment", "居民说杂物只清了一半");
 		click("#action-FOLLOW_UP");

@@ -2,7 +2,6 @@ package org.minyi.workplan.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import org.minyi.platform.PageResult;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
+import org.minyi.platform.web.FileDownload;
 import org.minyi.platform.web.Flash;
 import org.minyi.workplan.Ledgers;
 import org.minyi.workplan.Ledgers.LedgerEntry;
@@ -33,7 +33,6 @@ import org.minyi.workplan.WorkTasks.MeetingRecord;
 import org.minyi.workplan.WorkTasks.TaskFilter;
 import org.minyi.workplan.WorkTasks.TaskView;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -214,14 +213,7 @@ class TaskController {
 	@GetMapping("/{id}/evidence/{evidenceId}")
 	void download(@PathVariable long id, @PathVariable long evidenceId, HttpServletResponse response) throws IOException {
 		EvidenceFile file = tasks.file(id, evidenceId, scope());
-		response.setContentType(file.contentType());
-		response.setContentLengthLong(file.size());
-		response.setHeader("Content-Disposition",
-				ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		try (InputStream in = file.content()) {
-			in.transferTo(response.getOutputStream());
-		}
+		FileDownload.send(response, file.name(), file.contentType(), file.size(), file.content());
 	}
 
 	private String act(long id, TaskAction action, String comment, int version, RedirectAttributes redirect) {
