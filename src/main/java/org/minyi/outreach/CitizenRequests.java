@@ -18,6 +18,7 @@ import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
+import org.minyi.platform.personal.Masks;
 import org.minyi.platform.personal.PersonalData;
 import org.minyi.platform.personal.PhoneNumber;
 import org.minyi.platform.security.CurrentUser;
@@ -281,7 +282,7 @@ public class CitizenRequests {
 					.param("description", checked.description())
 					.param("location", checked.location())
 					.param("nameSealed", checked.name() == null ? null : personalData.protect(checked.name()).sealed())
-					.param("nameMasked", checked.name() == null ? null : maskName(checked.name()))
+					.param("nameMasked", checked.name() == null ? null : Masks.name(checked.name()))
 					.param("phoneSealed", checked.phone() == null ? null : personalData.protect(checked.phone().value()).sealed())
 					.param("phoneMasked", checked.phone() == null ? null : checked.phone().masked())
 					.param("phoneHash", checked.phone() == null ? null : personalData.hash(checked.phone().value()))
@@ -350,11 +351,6 @@ public class CitizenRequests {
 			throw new BusinessRuleException(field, "outreach.request.error.tooLong", String.valueOf(max));
 		}
 		return text;
-	}
-
-	/** The first character (the family name) and a star for each other, at most three: enough to greet the resident. */
-	private static String maskName(String name) {
-		return name.substring(0, 1) + "*".repeat(Math.min(name.length() - 1, 3));
 	}
 
 	/** SQ, the day, and five random characters: short to read out on the phone, not guessable. */

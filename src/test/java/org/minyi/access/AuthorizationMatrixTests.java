@@ -178,6 +178,16 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /outreach/assignments", OUTREACH_WORK);
 		TABLE.put("POST /outreach/assignments/{id}/end", OUTREACH_WORK);
 		TABLE.put("GET /outreach/metrics", OUTREACH_VIEW);
+		TABLE.put("GET /disputes", OUTREACH_VIEW);
+		TABLE.put("GET /disputes/export", OUTREACH_VIEW);
+		TABLE.put("GET /disputes/new", OUTREACH_WORK);
+		TABLE.put("POST /disputes", OUTREACH_WORK);
+		TABLE.put("GET /disputes/{id}", OUTREACH_VIEW);
+		TABLE.put("POST /disputes/{id}/act", OUTREACH_WORK);
+		TABLE.put("POST /disputes/{id}/sessions", OUTREACH_WORK);
+		TABLE.put("POST /disputes/{id}/parties/{partyId}", OUTREACH_WORK);
+		TABLE.put("GET /disputes/metrics", OUTREACH_VIEW);
+		TABLE.put("GET /disputes/metrics/export", OUTREACH_VIEW);
 		TABLE.put("GET /outreach/metrics/export", OUTREACH_VIEW);
 		TABLE.put("GET /workplan/ledgers", TASK_VIEW);
 		TABLE.put("GET /workplan/ledgers/{slug}", TASK_VIEW);

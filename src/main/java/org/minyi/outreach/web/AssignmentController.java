@@ -9,6 +9,7 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.Flash;
+import org.minyi.platform.web.RequestParams;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +58,7 @@ class AssignmentController {
 	String assign(@RequestParam(defaultValue = "") String cadre, @RequestParam(defaultValue = "-1") long unitId,
 			@RequestParam(required = false) String household, @RequestParam(required = false) String frequency, RedirectAttributes redirect) {
 		try {
-			visits.assign(cadre, unitId, household, RequestController.parse(Visits.Frequency.class, frequency), scope());
+			visits.assign(cadre, unitId, household, RequestParams.enumOf(Visits.Frequency.class, frequency), scope());
 			flash.success(redirect, "outreach.assignment.created");
 		}
 		catch (BusinessRuleException e) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minyi.outreach.CitizenRequests;
 import org.minyi.outreach.RequestCategory;
 import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.web.RequestParams;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +54,7 @@ class PublicRequestController {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			return "outreach/public-busy";
 		}
-		RequestCategory chosen = RequestController.parse(RequestCategory.class, category);
+		RequestCategory chosen = RequestParams.enumOf(RequestCategory.class, category);
 		if (!website.isEmpty()) {
 			// only a robot fills the field people cannot see: thank it and keep nothing
 			model.addAttribute("reference", null);

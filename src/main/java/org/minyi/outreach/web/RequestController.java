@@ -1,8 +1,6 @@
 package org.minyi.outreach.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +25,7 @@ import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.ExcelDownload;
 import org.minyi.platform.web.Flash;
+import org.minyi.platform.web.RequestParams;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -149,11 +148,11 @@ class RequestController {
 			@RequestParam(required = false) String comment, @RequestParam(required = false) String satisfaction,
 			@RequestParam(defaultValue = "-1") int version, RedirectAttributes redirect, Locale locale) {
 		try {
-			RequestAction chosen = parse(RequestAction.class, action);
+			RequestAction chosen = RequestParams.enumOf(RequestAction.class, action);
 			if (chosen == null) {
 				throw BusinessRuleException.of("outreach.request.error.transition");
 			}
-			RequestView after = requests.act(id, chosen, unitId, comment, parse(Satisfaction.class, satisfaction), version, scope());
+			RequestView after = requests.act(id, chosen, unitId, comment, RequestParams.enumOf(Satisfaction.class, satisfaction), version, scope());
 			flash.success(redirect, "outreach.request.moved", text(after.status().messageKey(), locale));
 		}
 		catch (BusinessRuleException e) {
@@ -199,30 +198,8 @@ class RequestController {
 	}
 
 	private RequestFilter filter(String status, String category, Long unit, String from, String to, boolean overdue) {
-		return new RequestFilter(parse(RequestStatus.class, status), parse(RequestCategory.class, category), unit, date(from), date(to),
+		return new RequestFilter(RequestParams.enumOf(RequestStatus.class, status), RequestParams.enumOf(RequestCategory.class, category), unit, RequestParams.date(from), RequestParams.date(to),
 				overdue);
-	}
-
-	/** An enum value from a request parameter; unknown or empty values are no filter, not an error page. */
-	static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
-
-	private static LocalDate date(String value) {
-		try {
-			return value == null || value.isBlank() ? null : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException e) {
-			return null;
-		}
 	}
 
 	private String text(String key, Locale locale) {

@@ -3,7 +3,6 @@ package org.minyi.outreach.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.minyi.outreach.RequestMetrics.Counts;
 import org.minyi.outreach.RequestMetrics.Metrics;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.web.ExcelDownload;
+import org.minyi.platform.web.RequestParams;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -76,21 +76,12 @@ class RequestMetricsController {
 	/** From the first of January to today unless the page asks for another period. */
 	private Metrics metrics(String from, String to) {
 		LocalDate today = LocalDate.now(DISTRICT_ZONE);
-		LocalDate end = date(to, today);
-		LocalDate start = date(from, today.withDayOfYear(1));
+		LocalDate end = RequestParams.date(to) == null ? today : RequestParams.date(to);
+		LocalDate start = RequestParams.date(from) == null ? today.withDayOfYear(1) : RequestParams.date(from);
 		if (start.isAfter(end)) {
 			start = end;
 		}
 		return metrics.metrics(start, end, CurrentUser.required().dataScope());
-	}
-
-	private static LocalDate date(String value, LocalDate fallback) {
-		try {
-			return value == null || value.isBlank() ? fallback : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException e) {
-			return fallback;
-		}
 	}
 
 	private String text(String key, Locale locale) {

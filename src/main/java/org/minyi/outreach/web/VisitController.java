@@ -2,7 +2,6 @@ package org.minyi.outreach.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +20,7 @@ import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.web.FileDownload;
 import org.minyi.platform.web.Flash;
+import org.minyi.platform.web.RequestParams;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,7 +91,7 @@ class VisitController {
 					uploads.add(new PhotoUpload(photo.getOriginalFilename(), photo.getInputStream()));
 				}
 			}
-			Visits.VisitView visit = visits.log(CurrentUser.required().username(), new NewVisit(assignment, unitId, date(visitedOn), household, number(peopleMet), topics,
+			Visits.VisitView visit = visits.log(CurrentUser.required().username(), new NewVisit(assignment, unitId, RequestParams.date(visitedOn), household, number(peopleMet), topics,
 					problems(problemCategory, problemTitle, problemDescription, problemName, problemPhone)), uploads, scope());
 			flash.success(redirect, "outreach.visit.logged");
 			return "redirect:/outreach/visits/" + visit.id();
@@ -132,7 +132,7 @@ class VisitController {
 		List<RaisedProblem> problems = new ArrayList<>();
 		for (int i = 0; titles != null && i < titles.size(); i++) {
 			if (titles.get(i) != null && !titles.get(i).isBlank()) {
-				problems.add(new RaisedProblem(RequestController.parse(RequestCategory.class, at(categories, i)), titles.get(i),
+				problems.add(new RaisedProblem(RequestParams.enumOf(RequestCategory.class, at(categories, i)), titles.get(i),
 						at(descriptions, i) == null || at(descriptions, i).isBlank() ? titles.get(i) : at(descriptions, i), at(names, i),
 						at(phones, i)));
 			}
@@ -142,15 +142,6 @@ class VisitController {
 
 	private static String at(List<String> values, int index) {
 		return values != null && index < values.size() ? values.get(index) : null;
-	}
-
-	private static LocalDate date(String value) {
-		try {
-			return value.isBlank() ? null : LocalDate.parse(value);
-		}
-		catch (DateTimeParseException e) {
-			return null;
-		}
 	}
 
 	private static Integer number(String value) {

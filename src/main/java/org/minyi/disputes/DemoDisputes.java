@@ -1,0 +1,118 @@
+package org.minyi.disputes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.minyi.disputes.Disputes.DisputeView;
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.platform.security.DataScope;
+import org.minyi.platform.tabular.TabularFileException;
+import org.minyi.platform.tabular.TabularReader;
+import org.minyi.platform.tabular.TabularRow;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo disputes in every state from {@code demo/disputes.csv}: settled and kept, agreed and awaiting
+ * follow-up, high-risk cases being mediated, a partial agreement, a referral to court, one just
+ * recorded and one withdrawn. Each is recorded through the service, moved back to the day it came in,
+ * then handled through the service on the days the file gives.
+ */
+@Component
+@Profile("demo")
+@Order(95)
+class DemoDisputes implements ApplicationRunner {
+
+	private static final DataScope DISTRICT = DataScope.wholeDistrict();
+
+	private final Disputes disputes;
+
+	private final UnitManagement units;
+
+	private final JdbcClient jdbc;
+
+	DemoDisputes(Disputes disputes, UnitManagement units, JdbcClient jdbc) {
+		this.disputes = disputes;
+		this.units = units;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (jdbc.sql("select count(*) from dispute").query(Long.class).single() > 0) {
+			return;
+		}
+		rows().forEach(this::handle);
+	}
+
+	private void handle(TabularRow row) {
+		UnitView unit = units.findByCode(row.cell(0)).orElse(null);
+		if (unit == null) {
+			return;
+		}
+		DisputeView dispute = disputes.receive(new Disputes.NewDispute(unit.id(), Disputes.Source.valueOf(row.cell(1)),
+				DisputeType.valueOf(row.cell(2)), RiskLevel.valueOf(row.cell(3)), row.cell(4).isEmpty() ? null : new BigDecimal(row.cell(4)),
+				row.cell(5), row.cell(6), List.of(new Disputes.Party("APPLICANT", row.cell(7), row.cell(8)),
+						new Disputes.Party("RESPONDENT", row.cell(9), row.cell(10)))), DISTRICT);
+		int daysAgo = Integer.parseInt(row.cell(11));
+		jdbc.sql("update dispute set received_on = :day where id = :id")
+			.param("day", disputes.today().minusDays(daysAgo))
+			.param("id", dispute.id())
+			.update();
+		DisputeStatus target = DisputeStatus.valueOf(row.cell(12));
+		if (target == DisputeStatus.RECEIVED) {
+			return;
+		}
+		if (target == DisputeStatus.WITHDRAWN) {
+			act(dispute.id(), DisputeAction.WITHDRAW, new Disputes.Step(null, null, null, null, row.cell(15)));
+			return;
+		}
+		act(dispute.id(), DisputeAction.START_MEDIATION, new Disputes.Step(MediationType.valueOf(row.cell(13)), row.cell(14), null, null, null));
+		disputes.addSession(dispute.id(), disputes.today().minusDays(Math.max(0, daysAgo - 2)), row.cell(7) + ", " + row.cell(9) + ", "
+				+ row.cell(14), row.cell(6), DISTRICT);
+		switch (target) {
+			case AGREED, CLOSED -> settle(dispute.id(), DisputeAction.AGREE, row, daysAgo);
+			case PARTIALLY_AGREED -> settle(dispute.id(), DisputeAction.AGREE_IN_PART, row, daysAgo);
+			case REFERRED -> act(dispute.id(), DisputeAction.REFER, new Disputes.Step(null, null, Referral.valueOf(row.cell(17)), null, row.cell(15)));
+			default -> {
+				// still being mediated
+			}
+		}
+		if (target == DisputeStatus.CLOSED) {
+			act(dispute.id(), DisputeAction.CONFIRM_FULFILMENT, new Disputes.Step(null, null, null,
+					disputes.today().minusDays(Math.max(0, daysAgo - Integer.parseInt(row.cell(16)) - 7)), null));
+		}
+	}
+
+	private void settle(long id, DisputeAction action, TabularRow row, int daysAgo) {
+		act(id, action, new Disputes.Step(null, null, null, disputes.today().minusDays(daysAgo - Integer.parseInt(row.cell(16))), row.cell(15)));
+	}
+
+	private void act(long id, DisputeAction action, Disputes.Step step) {
+		disputes.act(id, action, step, disputes.find(id, DISTRICT).version(), DISTRICT);
+	}
+
+	private static List<TabularRow> rows() {
+		try (InputStream csv = new ClassPathResource("demo/disputes.csv").getInputStream()) {
+			List<TabularRow> rows = new ArrayList<>();
+			TabularReader.read(csv, 1_000, rows::add);
+			return rows.subList(1, rows.size());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (TabularFileException e) {
+			throw new IllegalStateException("demo/disputes.csv", e);
+		}
+	}
+}

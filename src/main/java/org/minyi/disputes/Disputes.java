@@ -1,0 +1,409 @@
+package org.minyi.disputes;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.minyi.access.AccountManagement;
+import org.minyi.access.Role;
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.PageRequest;
+import org.minyi.platform.PageResult;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.SqlTimes;
+import org.minyi.platform.audit.AuditEvent;
+import org.minyi.platform.mail.MailOutbox;
+import org.minyi.platform.personal.Masks;
+import org.minyi.platform.personal.PersonalData;
+import org.minyi.platform.personal.PhoneNumber;
+import org.minyi.platform.security.CurrentUser;
+import org.minyi.platform.security.DataScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Dispute cases: intake with the parties (sealed), type, amount and risk; a high-risk case is told to
+ * the district's administrators at once (marked escalated, and by e-mail to those with an address);
+ * mediation with its sessions to an agreement, a partial one, or a referral; the follow-up of the
+ * agreement. A unit officer sees the cases of their subtree; anything else is "not found".
+ */
+@Service
+@Transactional
+public class Disputes {
+
+	public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
+
+	public enum Source {
+		WALK_IN, HOTLINE, VISIT, REFERRED_IN;
+
+		public String messageKey() {
+			return "disputes.source." + name();
+		}
+	}
+
+	public record Party(String side, String name, String phone) {
+	}
+
+	public record NewDispute(long unitId, Source source, DisputeType type, RiskLevel risk, BigDecimal amount, String summary,
+			String description, List<Party> parties) {
+	}
+
+	public record DisputeView(long id, String reference, long unitId, Source source, DisputeType type, RiskLevel risk, BigDecimal amount,
+			String summary, String description, DisputeStatus status, LocalDate receivedOn, Instant escalatedAt, MediationType mediationType,
+			String mediator, String outcome, LocalDate settledOn, String terms, Referral referral, LocalDate fulfilledOn, int version) {
+	}
+
+	public record PartyView(long id, String side, String nameMasked, String phoneMasked) {
+	}
+
+	public record Session(long id, LocalDate heldOn, String participants, String notes, String createdBy) {
+	}
+
+	public record HistoryEntry(Instant at, String actor, String action, DisputeStatus status, String comment) {
+	}
+
+	/** @param highRiskOpen only open high-risk cases */
+	public record DisputeFilter(DisputeStatus status, DisputeType type, RiskLevel risk, Long unitId, boolean highRiskOpen) {
+
+		public static DisputeFilter none() {
+			return new DisputeFilter(null, null, null, null, false);
+		}
+	}
+
+	/** What a step records besides the status: the mediation's type and mediator, the referral, the day. */
+	public record Step(MediationType mediationType, String mediator, Referral referral, LocalDate day, String comment) {
+	}
+
+	private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final UnitManagement units;
+
+	private final AccountManagement accounts;
+
+	private final PersonalData personalData;
+
+	private final MailOutbox mail;
+
+	private final MessageSource messages;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	Disputes(JdbcClient jdbc, UnitManagement units, AccountManagement accounts, PersonalData personalData, MailOutbox mail,
+			MessageSource messages, ApplicationEventPublisher events, Clock clock, @Value("${minyi.public-base-url:}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.units = units;
+		this.accounts = accounts;
+		this.personalData = personalData;
+		this.mail = mail;
+		this.messages = messages;
+		this.events = events;
+		this.clock = clock;
+		this.baseUrl = baseUrl.replaceAll("/+$", "");
+	}
+
+	public DisputeView receive(NewDispute dispute, DataScope scope) {
+		UnitView unit = units.findById(dispute.unitId()).filter(u -> u.active() && scope.covers(u.path()))
+			.orElseThrow(() -> new BusinessRuleException("unitId", "disputes.error.unit"));
+		if (dispute.source() == null || dispute.type() == null || dispute.risk() == null) {
+			throw new BusinessRuleException("type", "disputes.error.choice");
+		}
+		String summary = text(dispute.summary(), 200, "summary");
+		String description = text(dispute.description(), 4000, "description");
+		if (dispute.amount() != null && (dispute.amount().signum() < 0 || dispute.amount().compareTo(MAX_AMOUNT) > 0 || dispute.amount().scale() > 2)) {
+			throw new BusinessRuleException("amount", "disputes.error.amount");
+		}
+		List<Party> parties = dispute.parties().stream().filter(p -> p.name() != null && !p.name().isBlank()).toList();
+		if (parties.size() < 2) {
+			throw new BusinessRuleException("parties", "disputes.error.parties");
+		}
+		Instant now = clock.instant();
+		var key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into dispute (reference, unit_id, source, dispute_type, risk, amount, summary, description, status, received_on,
+				  escalated_at, created_at, created_by, version)
+				values (:reference, :unit, :source, :type, :risk, :amount, :summary, :description, 'RECEIVED', :today, :escalated, :now, :by, 0)""")
+			.param("reference", reference())
+			.param("unit", unit.id())
+			.param("source", dispute.source().name())
+			.param("type", dispute.type().name())
+			.param("risk", dispute.risk().name())
+			.param("amount", dispute.amount())
+			.param("summary", summary)
+			.param("description", description)
+			.param("today", today())
+			.param("escalated", dispute.risk() == RiskLevel.HIGH ? SqlTimes.bind(now) : null)
+			.param("now", SqlTimes.bind(now))
+			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		for (Party party : parties) {
+			addParty(id, party);
+		}
+		record(id, "RECEIVE", DisputeStatus.RECEIVED, null);
+		events.publishEvent(AuditEvent.of("disputes.receive", "dispute", id, dispute.type() + " " + dispute.risk() + ", unit=" + unit.id()));
+		DisputeView received = find(id, scope);
+		if (dispute.risk() == RiskLevel.HIGH) {
+			escalate(received, unit);
+		}
+		return received;
+	}
+
+	/** Moves the case on; {@code version} is the one the user saw. */
+	public DisputeView act(long id, DisputeAction action, Step step, int version, DataScope scope) {
+		DisputeView dispute = find(id, scope);
+		DisputeStatus next = action.from(dispute.status());
+		String comment = step.comment() == null || step.comment().isBlank() ? null : step.comment().strip();
+		if (action.needsComment() && comment == null) {
+			throw new BusinessRuleException("comment", "disputes.error.comment");
+		}
+		if (comment != null && comment.length() > 4000) {
+			throw new BusinessRuleException("comment", "disputes.error.tooLong", "4000");
+		}
+		MapSqlParameterSource values = new MapSqlParameterSource().addValue("next", next.name()).addValue("id", id)
+			.addValue("version", version).addValue("status", dispute.status().name());
+		String set = switch (action) {
+			case START_MEDIATION -> {
+				if (step.mediationType() == null) {
+					throw new BusinessRuleException("mediationType", "disputes.error.mediationType");
+				}
+				values.addValue("type", step.mediationType().name()).addValue("mediator", text(step.mediator(), 50, "mediator"));
+				yield "mediation_type = :type, mediator = :mediator";
+			}
+			case AGREE, AGREE_IN_PART -> {
+				LocalDate day = pastDay(step.day());
+				if (day.isBefore(dispute.receivedOn())) {
+					throw new BusinessRuleException("day", "disputes.error.day");
+				}
+				values.addValue("outcome", action == DisputeAction.AGREE ? "AGREEMENT" : "PARTIAL").addValue("day", day)
+					.addValue("days", (int) java.time.temporal.ChronoUnit.DAYS.between(dispute.receivedOn(), day)).addValue("terms", comment);
+				yield "outcome = :outcome, settled_on = :day, days_to_settle = :days, terms = :terms";
+			}
+			case REFER -> {
+				if (step.referral() == null) {
+					throw new BusinessRuleException("referral", "disputes.error.referral");
+				}
+				values.addValue("referral", step.referral().name()).addValue("outcome", dispute.outcome() == null ? "FAILED" : dispute.outcome())
+					.addValue("now", SqlTimes.bind(clock.instant()));
+				yield "referral = :referral, outcome = :outcome, closed_at = :now";
+			}
+			case CONFIRM_FULFILMENT -> {
+				values.addValue("day", pastDay(step.day())).addValue("now", SqlTimes.bind(clock.instant()));
+				yield "fulfilled_on = :day, closed_at = :now";
+			}
+			case WITHDRAW -> {
+				values.addValue("now", SqlTimes.bind(clock.instant()));
+				yield "closed_at = :now";
+			}
+		};
+		int updated = jdbc.sql("update dispute set status = :next, version = version + 1, " + set
+				+ " where id = :id and version = :version and status = :status")
+			.paramSource(values)
+			.update();
+		if (updated != 1) {
+			throw BusinessRuleException.of("disputes.error.stale");
+		}
+		record(id, action.name(), next, comment != null ? comment
+				: step.mediator() != null && action == DisputeAction.START_MEDIATION ? step.mediator().strip() : null);
+		events.publishEvent(AuditEvent.of(action.auditAction(), "dispute", id, dispute.status() + " -> " + next));
+		return find(id, scope);
+	}
+
+	/** A mediation session, while the case is being mediated. */
+	public void addSession(long id, LocalDate heldOn, String participants, String notes, DataScope scope) {
+		DisputeView dispute = find(id, scope);
+		if (dispute.status() != DisputeStatus.MEDIATING) {
+			throw BusinessRuleException.of("disputes.error.notMediating");
+		}
+		jdbc.sql("""
+				insert into mediation_session (dispute_id, held_on, participants, notes, created_at, created_by)
+				values (:dispute, :day, :participants, :notes, :now, :by)""")
+			.param("dispute", id)
+			.param("day", pastDay(heldOn))
+			.param("participants", text(participants, 500, "participants"))
+			.param("notes", text(notes, 4000, "notes"))
+			.param("now", SqlTimes.bind(clock.instant()))
+			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+			.update();
+		record(id, "SESSION", dispute.status(), heldOn.toString());
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<DisputeView> list(DisputeFilter filter, DataScope scope, PageRequest page) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = DisputeQueries.where(filter, scope, params, units);
+		long total = jdbc.sql("select count(*) from dispute" + where).paramSource(params).query(Long.class).single();
+		List<DisputeView> items = jdbc.sql("select * from dispute" + where + " order by received_on desc, id desc limit :limit offset :offset")
+			.paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))
+			.query(Disputes::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	@Transactional(readOnly = true)
+	public DisputeView find(long id, DataScope scope) {
+		return jdbc.sql("select * from dispute where id = :id")
+			.param("id", id)
+			.query(Disputes::view)
+			.optional()
+			.filter(d -> scope.districtWide() || units.findById(d.unitId()).map(u -> scope.covers(u.path())).orElse(false))
+			.orElseThrow(() -> new RecordNotFoundException("dispute", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<PartyView> parties(long id, DataScope scope) {
+		find(id, scope);
+		return jdbc.sql("select id, side, name_masked, phone_masked from dispute_party where dispute_id = :id order by id")
+			.param("id", id)
+			.query((rs, n) -> new PartyView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	/** A party's name and phone in clear; the reading is audited. */
+	public Party revealParty(long id, long partyId, DataScope scope) {
+		find(id, scope);
+		return jdbc.sql("select side, name_sealed, phone_sealed from dispute_party where id = :party and dispute_id = :id")
+			.param("party", partyId)
+			.param("id", id)
+			.query((rs, n) -> new Party(rs.getString(1), personalData.reveal(rs.getString(2), "dispute", id, "mediation"),
+					rs.getString(3) == null ? "" : personalData.reveal(rs.getString(3), "dispute", id, "mediation")))
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException("dispute_party", partyId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Session> sessions(long id, DataScope scope) {
+		find(id, scope);
+		return jdbc.sql("select * from mediation_session where dispute_id = :id order by held_on, id")
+			.param("id", id)
+			.query((rs, n) -> new Session(rs.getLong("id"), rs.getObject("held_on", LocalDate.class), rs.getString("participants"),
+					rs.getString("notes"), rs.getString("created_by")))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(long id, DataScope scope) {
+		find(id, scope);
+		return jdbc.sql("select * from dispute_event where dispute_id = :id order by id")
+			.param("id", id)
+			.query((rs, n) -> new HistoryEntry(SqlTimes.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
+					DisputeStatus.valueOf(rs.getString("status")), rs.getString("comment")))
+			.list();
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(DISTRICT_ZONE));
+	}
+
+	/** The district's administrators hear of a high-risk case at once: by e-mail where they gave an address. */
+	private void escalate(DisputeView dispute, UnitView unit) {
+		Map<String, String> addresses = accounts.emails(accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN)));
+		Object[] arguments = { unit.name(), dispute.summary(), dispute.reference() };
+		String subject = messages.getMessage("disputes.escalation.subject", arguments, Locale.SIMPLIFIED_CHINESE);
+		String body = messages.getMessage("disputes.escalation.body",
+				new Object[] { unit.name(), dispute.summary(), dispute.reference(), baseUrl + "/disputes/" + dispute.id() }, Locale.SIMPLIFIED_CHINESE);
+		addresses.values().forEach(address -> mail.enqueue(address, subject, body));
+		events.publishEvent(AuditEvent.of("disputes.escalate", "dispute", dispute.id(), "high risk, unit=" + unit.id()));
+	}
+
+	private void addParty(long id, Party party) {
+		String name = text(party.name(), 50, "parties");
+		PhoneNumber phone = null;
+		if (party.phone() != null && !party.phone().isBlank()) {
+			try {
+				phone = PhoneNumber.parse(party.phone());
+			}
+			catch (PhoneNumber.Invalid e) {
+				throw new BusinessRuleException("parties", e.messageKey());
+			}
+		}
+		jdbc.sql("""
+				insert into dispute_party (dispute_id, side, name_sealed, name_masked, phone_sealed, phone_masked)
+				values (:dispute, :side, :name, :nameMasked, :phone, :phoneMasked)""")
+			.param("dispute", id)
+			.param("side", "RESPONDENT".equals(party.side()) ? "RESPONDENT" : "APPLICANT")
+			.param("name", personalData.protect(name).sealed())
+			.param("nameMasked", Masks.name(name))
+			.param("phone", phone == null ? null : personalData.protect(phone.value()).sealed())
+			.param("phoneMasked", phone == null ? null : phone.masked())
+			.update();
+	}
+
+	private LocalDate pastDay(LocalDate day) {
+		if (day == null || day.isAfter(today()) || day.isBefore(today().minusYears(5))) {
+			throw new BusinessRuleException("day", "disputes.error.day");
+		}
+		return day;
+	}
+
+	private static String text(String value, int max, String field) {
+		String text = value == null ? "" : value.strip();
+		if (text.isEmpty()) {
+			throw new BusinessRuleException(field, "disputes.error.required");
+		}
+		if (text.length() > max) {
+			throw new BusinessRuleException(field, "disputes.error.tooLong", String.valueOf(max));
+		}
+		return text;
+	}
+
+	/** MJ, the day, and five random characters. */
+	private String reference() {
+		StringBuilder reference = new StringBuilder("MJ").append(DateTimeFormatter.BASIC_ISO_DATE.format(today())).append('-');
+		for (int i = 0; i < 5; i++) {
+			reference.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
+		}
+		return reference.toString();
+	}
+
+	private void record(long id, String action, DisputeStatus status, String comment) {
+		jdbc.sql("""
+				insert into dispute_event (dispute_id, occurred_at, actor, action, status, comment)
+				values (:dispute, :at, :by, :action, :status, :comment)""")
+			.param("dispute", id)
+			.param("at", SqlTimes.bind(clock.instant()))
+			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+			.param("action", action)
+			.param("status", status.name())
+			.param("comment", comment)
+			.update();
+	}
+
+	private static DisputeView view(ResultSet rs, int n) throws SQLException {
+		String mediation = rs.getString("mediation_type");
+		String referral = rs.getString("referral");
+		return new DisputeView(rs.getLong("id"), rs.getString("reference"), rs.getLong("unit_id"), Source.valueOf(rs.getString("source")),
+				DisputeType.valueOf(rs.getString("dispute_type")), RiskLevel.valueOf(rs.getString("risk")), rs.getBigDecimal("amount"),
+				rs.getString("summary"), rs.getString("description"), DisputeStatus.valueOf(rs.getString("status")),
+				rs.getObject("received_on", LocalDate.class), SqlTimes.instant(rs, "escalated_at"),
+				mediation == null ? null : MediationType.valueOf(mediation), rs.getString("mediator"), rs.getString("outcome"),
+				rs.getObject("settled_on", LocalDate.class), rs.getString("terms"), referral == null ? null : Referral.valueOf(referral),
+				rs.getObject("fulfilled_on", LocalDate.class), rs.getInt("version"));
+	}
+}
