@@ -1,8 +1,6 @@
 package org.minyi.disputes;
 
 import org.minyi.org.UnitManagement;
-import org.minyi.org.UnitView;
-import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -14,16 +12,10 @@ final class DisputeQueries {
 
 	static String where(Disputes.DisputeFilter filter, DataScope scope, MapSqlParameterSource params, UnitManagement units) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
-		if (filter.unitId() != null) {
-			UnitView unit = units.findById(filter.unitId()).filter(u -> scope.covers(u.path()))
-				.orElseThrow(() -> new RecordNotFoundException("unit", filter.unitId()));
+		units.visibleUnits(filter.unitId(), scope).ifPresent(ids -> {
 			where.append(" and unit_id in (:units)");
-			params.addValue("units", units.subtreeIds(DataScope.subtree(unit.id(), unit.path())));
-		}
-		else if (!scope.districtWide()) {
-			where.append(" and unit_id in (:units)");
-			params.addValue("units", units.subtreeIds(scope));
-		}
+			params.addValue("units", ids);
+		});
 		if (filter.status() != null) {
 			where.append(" and status = :status");
 			params.addValue("status", filter.status().name());

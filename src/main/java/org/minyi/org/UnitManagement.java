@@ -215,6 +215,20 @@ public class UnitManagement {
 			.list();
 	}
 
+	/**
+	 * The units a list may show when it is filtered to {@code unitId} (with its subtree) within the
+	 * scope: empty when nothing restricts it (no filter, whole district). A unit outside the scope is
+	 * "not found", as if it did not exist.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<Long>> visibleUnits(Long unitId, DataScope scope) {
+		if (unitId != null) {
+			Unit unit = load(unitId, scope);
+			return Optional.of(subtreeIds(DataScope.subtree(unit.id(), unit.path())));
+		}
+		return scope.districtWide() ? Optional.empty() : Optional.of(subtreeIds(scope));
+	}
+
 	private Unit load(long id, DataScope scope) {
 		return units.findById(id).filter(u -> scope.covers(u.path()))
 			.orElseThrow(() -> new RecordNotFoundException("unit", id));

@@ -379,16 +379,10 @@ public class CitizenRequests {
 
 	private String where(RequestFilter filter, DataScope scope, MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
-		if (filter.unitId() != null) {
-			UnitView unit = units.findById(filter.unitId()).filter(u -> scope.covers(u.path()))
-				.orElseThrow(() -> new RecordNotFoundException("unit", filter.unitId()));
+		units.visibleUnits(filter.unitId(), scope).ifPresent(ids -> {
 			where.append(" and unit_id in (:units)");
-			params.addValue("units", units.subtreeIds(DataScope.subtree(unit.id(), unit.path())));
-		}
-		else if (!scope.districtWide()) {
-			where.append(" and unit_id in (:units)");
-			params.addValue("units", units.subtreeIds(scope));
-		}
+			params.addValue("units", ids);
+		});
 		if (filter.status() != null) {
 			where.append(" and status = :status");
 			params.addValue("status", filter.status().name());

@@ -269,17 +269,10 @@ public class Visits {
 	@Transactional(readOnly = true)
 	public PageResult<VisitView> list(Long unitId, DataScope scope, PageRequest page) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = " where 1 = 1";
-		if (unitId != null) {
-			UnitView unit = units.findById(unitId).filter(u -> scope.covers(u.path()))
-				.orElseThrow(() -> new RecordNotFoundException("unit", unitId));
-			where += " and unit_id in (:units)";
-			params.addValue("units", units.subtreeIds(DataScope.subtree(unit.id(), unit.path())));
-		}
-		else if (!scope.districtWide()) {
-			where += " and unit_id in (:units)";
-			params.addValue("units", units.subtreeIds(scope));
-		}
+		String where = units.visibleUnits(unitId, scope).map(ids -> {
+			params.addValue("units", ids);
+			return " where unit_id in (:units)";
+		}).orElse(" where 1 = 1");
 		long total = jdbc.sql("select count(*) from visit" + where).paramSource(params).query(Long.class).single();
 		List<VisitView> items = jdbc.sql("select * from visit" + where + " order by visited_on desc, id desc limit :limit offset :offset")
 			.paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))

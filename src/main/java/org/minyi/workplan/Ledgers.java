@@ -428,15 +428,10 @@ public class Ledgers {
 	private String where(LedgerKind kind, LedgerFilter filter, DataScope scope, MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder(" where kind = :kind");
 		params.addValue("kind", kind.name());
-		if (filter.unitId() != null) {
-			UnitView unit = unitInScope(filter.unitId(), scope).orElseThrow(() -> new RecordNotFoundException("unit", filter.unitId()));
+		units.visibleUnits(filter.unitId(), scope).ifPresent(ids -> {
 			where.append(" and unit_id in (:units)");
-			params.addValue("units", units.subtreeIds(DataScope.subtree(unit.id(), unit.path())));
-		}
-		else if (!scope.districtWide()) {
-			where.append(" and unit_id in (:units)");
-			params.addValue("units", units.subtreeIds(scope));
-		}
+			params.addValue("units", ids);
+		});
 		if (filter.year() != null) {
 			where.append(" and entry_year = :year");
 			params.addValue("year", filter.year());
