@@ -1,20 +1,18 @@
 package org.minyi.workplan;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
+import org.minyi.bench.PageTimings;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +36,6 @@ class TaskBoardBenchmark {
 	private static final int UNITS = Integer.getInteger("bench.units", 5_000);
 
 	private static final int ITEMS = 30;
-
-	private static final int RUNS = 100;
 
 	@Autowired
 	WorkPlans plans;
@@ -98,17 +94,6 @@ class TaskBoardBenchmark {
 	}
 
 	private void measure(String what, String url, RequestPostProcessor who) throws Exception {
-		for (int i = 0; i < 20; i++) {
-			mvc.perform(get(url).with(who)).andExpect(status().isOk());
-		}
-		long[] nanos = new long[RUNS];
-		for (int i = 0; i < RUNS; i++) {
-			long t = System.nanoTime();
-			mvc.perform(get(url).with(who)).andExpect(status().isOk());
-			nanos[i] = System.nanoTime() - t;
-		}
-		Arrays.sort(nanos);
-		System.out.printf("BENCH %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", what, nanos[RUNS / 2] / 1e6, nanos[RUNS * 95 / 100] / 1e6,
-				nanos[RUNS - 1] / 1e6);
+		PageTimings.measure(mvc, what, url, who);
 	}
 }
