@@ -6,7 +6,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.SqlTimes;
@@ -43,8 +47,9 @@ public class RequestMetrics {
 			return rate(satisfied, followedUp);
 		}
 
+		/** The sum, under this one's unit. */
 		Counts plus(Counts other) {
-			return new Counts(0, received + other.received, owed + other.owed, answered + other.answered, answeredInTime + other.answeredInTime,
+			return new Counts(unitId, received + other.received, owed + other.owed, answered + other.answered, answeredInTime + other.answeredInTime,
 					closed + other.closed, followedUp + other.followedUp, satisfied + other.satisfied);
 		}
 
@@ -89,27 +94,28 @@ public class RequestMetrics {
 			where += " and unit_id in (:units)";
 			params.addValue("units", units.subtreeIds(scope));
 		}
-		List<Counts> byUnit = jdbc.sql("select coalesce(unit_id, 0), " + COUNTS + " from citizen_request" + where + " group by unit_id")
-			.paramSource(params)
-			.query((rs, n) -> counts(rs, 1))
-			.list();
-		Counts total = byUnit.stream().reduce(new Counts(0, 0, 0, 0, 0, 0, 0, 0), Counts::plus);
-		List<MonthCounts> trend = new ArrayList<>(jdbc.sql("select y, m, " + COUNTS + """
-				 from (select extract(year from received_at at time zone 'Asia/Shanghai') as y,
+		// one pass over the period, by unit and month; the two views and the total are sums of its rows
+		Map<Long, Counts> byUnit = new HashMap<>();
+		Map<YearMonth, Counts> byMonth = new TreeMap<>();
+		jdbc.sql("select u, y, m, " + COUNTS + """
+				 from (select coalesce(unit_id, 0) as u, extract(year from received_at at time zone 'Asia/Shanghai') as y,
 				  extract(month from received_at at time zone 'Asia/Shanghai') as m, status, first_resolved_at, answered_in_time,
-				  followed_up_at, satisfaction, due_date from citizen_request""" + where + ") r group by y, m order by y, m")
+				  followed_up_at, satisfaction, due_date from citizen_request""" + where + ") r group by u, y, m")
 			.paramSource(params)
-			.query((rs, n) -> new MonthCounts(YearMonth.of(rs.getInt(1), rs.getInt(2)), counts(rs, 2)))
-			.list());
-		List<Counts> sorted = new ArrayList<>(byUnit);
-		sorted.sort(java.util.Comparator.comparingLong(Counts::received).reversed().thenComparingLong(Counts::unitId));
+			.query(rs -> {
+				long unit = rs.getLong(1);
+				byUnit.merge(unit, counts(rs, unit), Counts::plus);
+				byMonth.merge(YearMonth.of(rs.getInt(2), rs.getInt(3)), counts(rs, 0), Counts::plus);
+			});
+		List<Counts> sorted = new ArrayList<>(byUnit.values());
+		sorted.sort(Comparator.comparingLong(Counts::received).reversed().thenComparingLong(Counts::unitId));
+		Counts total = sorted.stream().reduce(new Counts(0, 0, 0, 0, 0, 0, 0, 0), Counts::plus);
+		List<MonthCounts> trend = byMonth.entrySet().stream().map(e -> new MonthCounts(e.getKey(), e.getValue())).toList();
 		return new Metrics(from, to, sorted, total, trend);
 	}
 
-	/** Counts from the result columns after {@code offset} (the unit id, or the year and month). */
-	private static Counts counts(ResultSet rs, int offset) throws SQLException {
-		long unit = offset == 1 ? rs.getLong(1) : 0;
-		return new Counts(unit, rs.getLong(offset + 1), rs.getLong(offset + 2), rs.getLong(offset + 3), rs.getLong(offset + 4),
-				rs.getLong(offset + 5), rs.getLong(offset + 6), rs.getLong(offset + 7));
+	/** Counts from the columns after the unit, year and month. */
+	private static Counts counts(ResultSet rs, long unit) throws SQLException {
+		return new Counts(unit, rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
 	}
 }
