@@ -259,6 +259,11 @@ public class CitizenRequests {
 		return LocalDate.now(clock.withZone(DISTRICT_ZONE));
 	}
 
+	/** The month of a day as {@code yyyymm}, the figures' grouping. */
+	static int month(LocalDate day) {
+		return day.getYear() * 100 + day.getMonthValue();
+	}
+
 	LocalDate deadline(RequestCategory category, LocalDate received) {
 		return properties.calendar().plusWorkingDays(received, properties.workingDays(category));
 	}
@@ -272,9 +277,9 @@ public class CitizenRequests {
 				jdbc.sql("""
 						insert into citizen_request (reference, source, category, title, description, location, contact_name_sealed,
 						  contact_name_masked, contact_phone_sealed, contact_phone_masked, contact_phone_hash, unit_id, status, received_at,
-						  due_date, reopened, created_by, version)
+						  received_month, due_date, reopened, created_by, version)
 						values (:reference, :source, :category, :title, :description, :location, :nameSealed, :nameMasked, :phoneSealed,
-						  :phoneMasked, :phoneHash, :unit, :status, :now, :due, 0, :by, 0)""")
+						  :phoneMasked, :phoneHash, :unit, :status, :now, :month, :due, 0, :by, 0)""")
 					.param("reference", reference())
 					.param("source", request.source().name())
 					.param("category", request.category().name())
@@ -289,6 +294,7 @@ public class CitizenRequests {
 					.param("unit", unitId)
 					.param("status", (unitId == null ? RequestStatus.RECEIVED : RequestStatus.ASSIGNED).name())
 					.param("now", SqlTimes.bind(now))
+					.param("month", month(today()))
 					.param("due", deadline(request.category(), today()))
 					.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
 					.update(key, "id");

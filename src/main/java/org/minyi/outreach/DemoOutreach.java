@@ -149,8 +149,9 @@ class DemoOutreach implements ApplicationRunner {
 	private void backdate(long id, RequestCategory category, int days) {
 		RequestView request = requests.find(id, DISTRICT);
 		LocalDate received = requests.today().minusDays(days);
-		jdbc.sql("update citizen_request set received_at = :at, due_date = :due, reference = :reference where id = :id")
+		jdbc.sql("update citizen_request set received_at = :at, received_month = :month, due_date = :due, reference = :reference where id = :id")
 			.param("at", SqlTimes.bind(request.receivedAt().minus(Duration.ofDays(days))))
+			.param("month", CitizenRequests.month(received))
 			.param("due", requests.deadline(category, received))
 			.param("reference", "SQ" + received.format(DateTimeFormatter.BASIC_ISO_DATE) + request.reference().substring(10))
 			.param("id", id)

@@ -97,15 +97,13 @@ public class RequestMetrics {
 		// one pass over the period, by unit and month; the two views and the total are sums of its rows
 		Map<Long, Counts> byUnit = new HashMap<>();
 		Map<YearMonth, Counts> byMonth = new TreeMap<>();
-		jdbc.sql("select u, y, m, " + COUNTS + """
-				 from (select coalesce(unit_id, 0) as u, extract(year from received_at at time zone 'Asia/Shanghai') as y,
-				  extract(month from received_at at time zone 'Asia/Shanghai') as m, status, first_resolved_at, answered_in_time,
-				  followed_up_at, satisfaction, due_date from citizen_request""" + where + ") r group by u, y, m")
+		jdbc.sql("select coalesce(unit_id, 0), received_month, " + COUNTS + " from citizen_request" + where + " group by unit_id, received_month")
 			.paramSource(params)
 			.query(rs -> {
 				long unit = rs.getLong(1);
+				int month = rs.getInt(2);
 				byUnit.merge(unit, counts(rs, unit), Counts::plus);
-				byMonth.merge(YearMonth.of(rs.getInt(2), rs.getInt(3)), counts(rs, 0), Counts::plus);
+				byMonth.merge(YearMonth.of(month / 100, month % 100), counts(rs, 0), Counts::plus);
 			});
 		List<Counts> sorted = new ArrayList<>(byUnit.values());
 		sorted.sort(Comparator.comparingLong(Counts::received).reversed().thenComparingLong(Counts::unitId));
@@ -114,8 +112,8 @@ public class RequestMetrics {
 		return new Metrics(from, to, sorted, total, trend);
 	}
 
-	/** Counts from the columns after the unit, year and month. */
+	/** Counts from the columns after the unit and month. */
 	private static Counts counts(ResultSet rs, long unit) throws SQLException {
-		return new Counts(unit, rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+		return new Counts(unit, rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
 	}
 }

@@ -179,8 +179,9 @@ class CitizenRequestsTests {
 		act(answered, RequestAction.FOLLOW_UP, null, null, Satisfaction.BASICALLY_SATISFIED, DISTRICT);
 		// came in 30 days ago and is answered only now: late
 		RequestView late = requests.receive(request(townA.id(), "13805710031"), DISTRICT);
-		jdbc.sql("update citizen_request set received_at = :at, due_date = :due where id = :id")
+		jdbc.sql("update citizen_request set received_at = :at, received_month = :month, due_date = :due where id = :id")
 			.param("at", SqlTimes.bind(late.receivedAt().minus(Duration.ofDays(30))))
+			.param("month", CitizenRequests.month(today.minusDays(30)))
 			.param("due", today.minusDays(20))
 			.param("id", late.id())
 			.update();
@@ -203,6 +204,8 @@ class CitizenRequestsTests {
 		assertThat(a.inTimeRate()).as("the open one is not due yet").isEqualTo(0.5);
 		assertThat(a.satisfactionRate()).isEqualTo(0.5);
 		assertThat(figures.trend().stream().mapToLong(m -> m.counts().received()).sum()).isEqualTo(3);
+		assertThat(figures.trend()).as("the late one in the month it came in").extracting(RequestMetrics.MonthCounts::month)
+			.contains(java.time.YearMonth.from(today.minusDays(30)));
 		assertThat(metrics.metrics(today.minusDays(10), today, officerA).total().received()).as("the late one came in before").isEqualTo(2);
 		assertThat(requests.list(new RequestFilter(null, null, townA.id(), null, null, true), DISTRICT, PageRequest.of(0, 50, null, null))
 			.total()).as("none overdue: the late one is answered").isZero();

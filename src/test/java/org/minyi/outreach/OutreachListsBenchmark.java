@@ -68,7 +68,7 @@ class OutreachListsBenchmark {
 			Timestamp received = Timestamp.from(now.minus(daysAgo, ChronoUnit.DAYS));
 			rows.add(new Object[] { "BQ" + i, RequestSource.values()[random.nextInt(4)].name(), RequestCategory.values()[random.nextInt(8)].name(),
 					"bench request " + i, "details", status.equals("RECEIVED") ? null : all.get(random.nextInt(all.size())).id(), status, received,
-					Date.valueOf(today.minusDays(daysAgo).plusDays(7)), answered ? received : null, answered ? random.nextBoolean() : null,
+					CitizenRequests.month(today.minusDays(daysAgo)), Date.valueOf(today.minusDays(daysAgo).plusDays(7)), answered ? received : null, answered ? random.nextBoolean() : null,
 					status.equals("CLOSED") ? received : null, status.equals("CLOSED") ? "SATISFIED" : null });
 			if (rows.size() == 5_000) {
 				insertRequests(rows);
@@ -115,9 +115,9 @@ class OutreachListsBenchmark {
 
 	private void insertRequests(List<Object[]> rows) {
 		jdbc.batchUpdate("""
-				insert into citizen_request (reference, source, category, title, description, unit_id, status, received_at, due_date,
-				  first_resolved_at, answered_in_time, followed_up_at, satisfaction, reopened, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)""", rows);
+				insert into citizen_request (reference, source, category, title, description, unit_id, status, received_at, received_month,
+				  due_date, first_resolved_at, answered_in_time, followed_up_at, satisfaction, reopened, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)""", rows);
 		rows.clear();
 	}
 
