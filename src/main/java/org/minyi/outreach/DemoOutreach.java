@@ -53,7 +53,10 @@ class DemoOutreach implements ApplicationRunner {
 
 	private final MessageSource messages;
 
-	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc, Visits visits, MessageSource messages) {
+	private final SpecialGroups groups;
+
+	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc, Visits visits, MessageSource messages, SpecialGroups groups) {
+		this.groups = groups;
 		this.visits = visits;
 		this.messages = messages;
 		this.requests = requests;
@@ -70,6 +73,33 @@ class DemoOutreach implements ApplicationRunner {
 			handle(row);
 		}
 		contactsAndVisits();
+		specialGroups();
+	}
+
+	/** Four people cared for in the Chengguan township, one of them with a weekly care visit missed. */
+	private void specialGroups() {
+		record Demo(String unitCode, SpecialGroups.GroupKind kind, String key, String id, String phone, Visits.Frequency frequency, int lastCare) {
+		}
+		List<Demo> demos = List.of(new Demo("YJCG02", SpecialGroups.GroupKind.ELDERLY_ALONE, "member1", "330102194003150024", "13805730001",
+				Visits.Frequency.WEEKLY, 12), new Demo("YJCG01", SpecialGroups.GroupKind.LEFT_BEHIND_CHILD, "member2", "330102201506080032", null,
+						Visits.Frequency.MONTHLY, 10), new Demo("YJCG05", SpecialGroups.GroupKind.DISABLED, "member3", "330102196809210048",
+								"13805730003", Visits.Frequency.FORTNIGHTLY, 4), new Demo("YJCG01", SpecialGroups.GroupKind.ELDERLY_ALONE, "member4",
+										"330102193801010056", "0571-81600003", Visits.Frequency.WEEKLY, 2));
+		for (Demo demo : demos) {
+			UnitView unit = units.findByCode(demo.unitCode()).orElse(null);
+			if (unit == null) {
+				continue;
+			}
+			DataScope scope = DataScope.subtree(unit.id(), unit.path());
+			SpecialGroups.MemberView member = groups.register(new SpecialGroups.NewMember(unit.id(), demo.kind(),
+					demoText("outreach.demo." + demo.key() + ".name"), demo.id(), demo.phone(), demoText("outreach.demo." + demo.key() + ".address"),
+					demoText("outreach.demo." + demo.key() + ".needs"), demo.frequency(), "officer"), DISTRICT);
+			jdbc.sql("update special_group_member set registered_on = :day where id = :id")
+				.param("day", requests.today().minusDays(60))
+				.param("id", member.id())
+				.update();
+			groups.logCare(member.id(), requests.today().minusDays(demo.lastCare()), demoText("outreach.demo.careNotes"), "officer", scope);
+		}
 	}
 
 	/**

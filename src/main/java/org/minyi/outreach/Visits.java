@@ -61,6 +61,11 @@ public class Visits {
 			return days;
 		}
 
+		/** The frequency of a number of days (monthly when none matches). */
+		static Frequency of(int days) {
+			return java.util.Arrays.stream(values()).filter(f -> f.days == days).findFirst().orElse(MONTHLY);
+		}
+
 		public String messageKey() {
 			return "outreach.frequency." + name();
 		}
@@ -344,7 +349,7 @@ public class Visits {
 
 	private AssignmentView assignment(ResultSet rs, int n) throws SQLException {
 		int days = rs.getInt("frequency_days");
-		Frequency frequency = java.util.Arrays.stream(Frequency.values()).filter(f -> f.days() == days).findFirst().orElse(Frequency.MONTHLY);
+		Frequency frequency = Frequency.of(days);
 		LocalDate startsOn = rs.getObject("starts_on", LocalDate.class);
 		LocalDate last = rs.getObject("last_visit", LocalDate.class);
 		LocalDate nextDue = (last == null ? startsOn : last).plusDays(days);
@@ -369,7 +374,7 @@ public class Visits {
 	}
 
 	/** The start of an address and stars: enough to tell households apart in a list, not to find one. */
-	private static String maskHousehold(String household) {
+	static String maskHousehold(String household) {
 		return household.substring(0, Math.min(6, household.length())) + "***";
 	}
 }

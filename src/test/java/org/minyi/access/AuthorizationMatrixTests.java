@@ -178,6 +178,13 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /outreach/assignments", OUTREACH_WORK);
 		TABLE.put("POST /outreach/assignments/{id}/end", OUTREACH_WORK);
 		TABLE.put("GET /outreach/metrics", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/special-groups", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/special-groups/export", OUTREACH_VIEW);
+		TABLE.put("GET /outreach/special-groups/new", OUTREACH_WORK);
+		TABLE.put("POST /outreach/special-groups", OUTREACH_WORK);
+		TABLE.put("GET /outreach/special-groups/{id}", OUTREACH_VIEW);
+		TABLE.put("POST /outreach/special-groups/{id}/reveal", OUTREACH_WORK);
+		TABLE.put("POST /outreach/special-groups/{id}/care", OUTREACH_WORK);
 		TABLE.put("GET /disputes", OUTREACH_VIEW);
 		TABLE.put("GET /disputes/export", OUTREACH_VIEW);
 		TABLE.put("GET /disputes/new", OUTREACH_WORK);

@@ -920,6 +920,30 @@ class BrowserTests {
 		logout();
 	}
 
+	@Test
+	void officerSeesAMissedCareVisitRevealsTheAddressAndLogsTheVisit() throws IOException {
+		login("officer", DEMO_PASSWORD);
+		click("#nav-special-groups");
+		assertThat(text("#member-list")).contains("李**", "独居老人", "未按时关爱").doesNotContain("李秀英");
+		screenshot("special-groups");
+		driver.findElement(By.xpath("//table[@id='member-list']//tr[contains(., '未按时关爱')]//a")).click();
+		click("#member-reveal");
+		assertThat(text("#member-facts")).contains("文化路社区12幢3单元201", "李秀英");
+		type("#care-notes", "浏览器测试：上门看望，代购降压药。");
+		click("#care-save");
+		assertThat(text("#flash")).contains("关爱走访已登记");
+		assertThat(text("#care-visits")).contains("浏览器测试：上门看望");
+		assertThat(driver.findElements(By.cssSelector("h1 .text-bg-danger"))).as("no longer missed").isEmpty();
+		screenshot("special-group");
+		open("/outreach/special-groups/new");
+		type("#name", "周大爷");
+		type("#idNumber", "330102193801010057");
+		click("#member-save");
+		assertThat(text("#member-error")).contains("校验位不对");
+		screenshot("special-group-form");
+		logout();
+	}
+
 	private void setValue(String css, String value) {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
 				driver.findElement(By.cssSelector(css)), value);

@@ -1,0 +1,142 @@
+package org.minyi.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minyi.MinyiTest;
+import org.minyi.org.UnitDraft;
+import org.minyi.org.UnitKind;
+import org.minyi.org.UnitManagement;
+import org.minyi.org.UnitView;
+import org.minyi.outreach.SpecialGroups.GroupKind;
+import org.minyi.outreach.SpecialGroups.MemberView;
+import org.minyi.outreach.SpecialGroups.NewMember;
+import org.minyi.platform.BusinessRuleException;
+import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.security.DataScope;
+import org.minyi.platform.tabular.TabularReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The special-group registry: sealed and masked personal data, audited reading, no double registration, scope by id, missed care. */
+@MinyiTest
+class SpecialGroupsTests {
+
+	private static final DataScope DISTRICT = DataScope.wholeDistrict();
+
+	private static final Random RANDOM = new Random();
+
+	@Autowired
+	SpecialGroups groups;
+
+	@Autowired
+	UnitManagement units;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	UnitView community;
+
+	@BeforeEach
+	void community() {
+		String code = "SG" + System.nanoTime() % 1_000_000_000L;
+		UnitView town = units.create(new UnitDraft(code, "care town " + code, UnitKind.TOWNSHIP, "YJ", null, null, null, Map.of()));
+		community = units.create(new UnitDraft(code + "01", "care community " + code, UnitKind.COMMUNITY, code, null, null, null, Map.of()));
+	}
+
+	@Test
+	void personalDataIsSealedMaskedAndEveryReadingAudited() throws Exception {
+		String id = idNumber();
+		MemberView member = groups.register(member(id, "13805739999"), DISTRICT);
+		assertThat(member.nameMasked()).isEqualTo("钱**");
+		assertThat(member.idMasked()).isEqualTo(id.substring(0, 6) + "********" + id.substring(14));
+		assertThat(member.phoneMasked()).isEqualTo("138****9999");
+		assertThat(jdbc.sql("select id_sealed || name_sealed || address_sealed from special_group_member where id = :id").param("id", member.id())
+			.query(String.class).single()).doesNotContain(id, "钱桂芳", "2幢");
+		SpecialGroups.Person person = groups.reveal(member.id(), DISTRICT);
+		assertThat(person.idNumber()).isEqualTo(id);
+		assertThat(person.address()).isEqualTo("解放路社区2幢4单元501");
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'personal.reveal' and target_type = 'special_group_member' "
+				+ "and target_id = :id").param("id", String.valueOf(member.id())).query(Long.class).single()).as("four values read").isEqualTo(4);
+
+		byte[] export = mvc.perform(get("/outreach/special-groups/export?unit=" + community.id()).with(user(users.loadUserByUsername("district"))))
+			.andReturn().getResponse().getContentAsByteArray();
+		List<List<String>> rows = new ArrayList<>();
+		TabularReader.read(new ByteArrayInputStream(export), 100, row -> rows.add(row.cells()));
+		assertThat(rows).hasSize(2);
+		assertThat(String.join(",", rows.get(1))).contains("钱**", member.idMasked(), "138****9999").doesNotContain(id, "13805739999", "钱桂芳");
+	}
+
+	@Test
+	void aPersonIsRegisteredOnceAndBadNumbersAreRefused() {
+		String id = idNumber();
+		groups.register(member(id, null), DISTRICT);
+		assertRefused(member(id, null), "outreach.group.error.duplicate");
+		assertRefused(member(id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0'), null), "idNumber.error.check");
+		assertRefused(member("12345", null), "idNumber.error.format");
+		assertRefused(member(idNumber(), "110"), "phone.error.invalid");
+	}
+
+	@Test
+	void anotherTownshipCannotReachTheMemberAndMissedCareIsFlagged() {
+		MemberView member = groups.register(member(idNumber(), null), DISTRICT);
+		UnitView chengguan = units.findByCode("YJCG").orElseThrow();
+		DataScope other = DataScope.subtree(chengguan.id(), chengguan.path());
+		assertThatThrownBy(() -> groups.find(member.id(), other)).isInstanceOf(RecordNotFoundException.class);
+		assertThatThrownBy(() -> groups.reveal(member.id(), other)).isInstanceOf(RecordNotFoundException.class);
+		assertThatThrownBy(() -> groups.logCare(member.id(), groups.today(), "x", "officer", other)).isInstanceOf(RecordNotFoundException.class);
+		assertThat(groups.list(null, null, false, other)).extracting(MemberView::id).doesNotContain(member.id());
+
+		jdbc.sql("update special_group_member set registered_on = :d where id = :id").param("d", groups.today().minusDays(10))
+			.param("id", member.id()).update();
+		DataScope own = DataScope.subtree(community.id(), community.path());
+		assertThat(groups.list(community.id(), null, true, own)).extracting(MemberView::id).containsExactly(member.id());
+		groups.logCare(member.id(), groups.today().minusDays(1), "上门看望", "officer", own);
+		MemberView cared = groups.find(member.id(), own);
+		assertThat(cared.missed()).isFalse();
+		assertThat(cared.nextCare()).isEqualTo(groups.today().plusDays(6));
+		assertThat(groups.list(community.id(), GroupKind.ELDERLY_ALONE, true, own)).isEmpty();
+	}
+
+	private void assertRefused(NewMember member, String messageKey) {
+		assertThatThrownBy(() -> groups.register(member, DISTRICT)).isInstanceOfSatisfying(BusinessRuleException.class,
+				e -> assertThat(e.messageKey()).isEqualTo(messageKey));
+	}
+
+	private NewMember member(String id, String phone) {
+		return new NewMember(community.id(), GroupKind.ELDERLY_ALONE, "钱桂芳", id, phone, "解放路社区2幢4单元501", "高血压", Visits.Frequency.WEEKLY,
+				"officer");
+	}
+
+	/** A random valid identity number (check character by GB 11643). */
+	private static String idNumber() {
+		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+		StringBuilder digits = new StringBuilder("3301021950");
+		for (int i = 0; i < 7; i++) {
+			digits.append(RANDOM.nextInt(10));
+		}
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += (digits.charAt(i) - '0') * weights[i];
+		}
+		return digits.append("10X98765432".charAt(sum % 11)).toString();
+	}
+}
