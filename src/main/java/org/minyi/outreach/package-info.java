@@ -2,7 +2,9 @@
  * Outreach: what cadres do among residents — citizen requests from every channel (visits, the
  * hotline, the public web form, survey comments) assigned to a unit with a deadline by category,
  * handled, answered and followed up by a call that asks the resident whether they are satisfied,
- * and reopened when they are not; with metrics per unit and period.
+ * and reopened when they are not; with metrics per unit and period. Contact assignments and visits,
+ * the special-group registry, and the focus page that turns a round's results (scoring's read API)
+ * into visits to the communities that pull the lowest townships down.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "survey", "scoring" })
 package org.minyi.outreach;

@@ -185,6 +185,8 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /outreach/special-groups/{id}", OUTREACH_VIEW);
 		TABLE.put("POST /outreach/special-groups/{id}/reveal", OUTREACH_WORK);
 		TABLE.put("POST /outreach/special-groups/{id}/care", OUTREACH_WORK);
+		TABLE.put("GET /outreach/focus", PLAN_VIEW);
+		TABLE.put("POST /outreach/focus/assign", PLAN_EDIT);
 		TABLE.put("GET /disputes", OUTREACH_VIEW);
 		TABLE.put("GET /disputes/export", OUTREACH_VIEW);
 		TABLE.put("GET /disputes/new", OUTREACH_WORK);

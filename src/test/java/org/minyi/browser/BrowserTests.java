@@ -917,6 +917,12 @@ class BrowserTests {
 		open("/disputes/metrics");
 		assertThat(text("#dispute-metrics-table")).contains("城关街道", "邻里纠纷", "合计");
 		screenshot("dispute-metrics");
+		click("#nav-focus");
+		assertThat(text("section")).contains("拉低得分的指标");
+		String community = driver.findElement(By.cssSelector("button[id^='assign-']")).getAttribute("id").substring("assign-".length());
+		click("#assign-" + community);
+		assertThat(text("#flash")).contains("定点联系");
+		screenshot("focus");
 		logout();
 	}
 
