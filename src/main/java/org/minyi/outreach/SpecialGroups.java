@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.minyi.access.AccountManagement;
-import org.minyi.access.Role;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
@@ -67,7 +65,7 @@ public class SpecialGroups {
 
 	private final UnitManagement units;
 
-	private final AccountManagement accounts;
+	private final Visits visits;
 
 	private final PersonalData personalData;
 
@@ -75,11 +73,11 @@ public class SpecialGroups {
 
 	private final Clock clock;
 
-	SpecialGroups(JdbcClient jdbc, UnitManagement units, AccountManagement accounts, PersonalData personalData,
-			ApplicationEventPublisher events, Clock clock) {
+	SpecialGroups(JdbcClient jdbc, UnitManagement units, Visits visits, PersonalData personalData, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
-		this.accounts = accounts;
+		this.visits = visits;
 		this.personalData = personalData;
 		this.events = events;
 		this.clock = clock;
@@ -110,11 +108,7 @@ public class SpecialGroups {
 		}
 		String address = CitizenRequests.text(member.address(), 200, "address", null);
 		String needs = CitizenRequests.text(member.needs(), 1000, "needs", null);
-		String cadre = accounts.findEnabled(member.cadre() == null ? "" : member.cadre().strip())
-			.filter(a -> a.role() == Role.UNIT_OFFICER || a.role() == Role.DISTRICT_ADMIN)
-			.filter(a -> units.findById(a.unitId()).map(u -> scope.covers(u.path())).orElse(false))
-			.orElseThrow(() -> new BusinessRuleException("cadre", "outreach.visit.error.cadre"))
-			.username();
+		String cadre = visits.cadreInScope(member.cadre(), scope);
 		var key = new GeneratedKeyHolder();
 		try {
 			jdbc.sql("""

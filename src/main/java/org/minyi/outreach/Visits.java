@@ -133,10 +133,7 @@ public class Visits {
 
 	/** Makes a cadre (an officer or district administrator in scope) answer for a unit or one household in it. */
 	public AssignmentView assign(String cadre, long unitId, String household, Frequency frequency, DataScope scope) {
-		AccountView account = accounts.findEnabled(cadre == null ? "" : cadre.strip())
-			.filter(a -> a.role() == Role.UNIT_OFFICER || a.role() == Role.DISTRICT_ADMIN)
-			.filter(a -> units.findById(a.unitId()).map(u -> scope.covers(u.path())).orElse(false))
-			.orElseThrow(() -> new BusinessRuleException("cadre", "outreach.visit.error.cadre"));
+		String account = cadreInScope(cadre, scope);
 		UnitView unit = unitInScope(unitId, scope);
 		if (frequency == null) {
 			throw new BusinessRuleException("frequency", "outreach.visit.error.frequency");
@@ -147,7 +144,7 @@ public class Visits {
 				insert into contact_assignment (cadre, unit_id, household_sealed, household_masked, frequency_days, starts_on, active,
 				  created_at, created_by)
 				values (:cadre, :unit, :sealed, :masked, :days, :starts, true, :now, :by)""")
-			.param("cadre", account.username())
+			.param("cadre", account)
 			.param("unit", unit.id())
 			.param("sealed", home == null ? null : personalData.protect(home).sealed())
 			.param("masked", home == null ? null : maskHousehold(home))
@@ -158,8 +155,17 @@ public class Visits {
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		events.publishEvent(AuditEvent.of("outreach.assignment.create", "contact_assignment", id,
-				"cadre=" + account.username() + ", unit=" + unit.id() + ", every " + frequency.days() + " days"));
+				"cadre=" + account + ", unit=" + unit.id() + ", every " + frequency.days() + " days"));
 		return assignment(id, scope);
+	}
+
+	/** The username of an enabled unit officer or district administrator whose unit the scope covers: who may answer for people. */
+	String cadreInScope(String cadre, DataScope scope) {
+		return accounts.findEnabled(cadre == null ? "" : cadre.strip())
+			.filter(a -> a.role() == Role.UNIT_OFFICER || a.role() == Role.DISTRICT_ADMIN)
+			.filter(a -> units.findById(a.unitId()).map(u -> scope.covers(u.path())).orElse(false))
+			.map(AccountView::username)
+			.orElseThrow(() -> new BusinessRuleException("cadre", "outreach.visit.error.cadre"));
 	}
 
 	/** Ends an assignment (kept for the record, no longer due). */
