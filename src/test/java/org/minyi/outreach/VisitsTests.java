@@ -2,6 +2,9 @@ package org.minyi.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,8 @@ import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Contact assignments and visits: due and missed visits, problems raised becoming requests, photos checked, scope by id. */
 @MinyiTest
@@ -50,6 +55,12 @@ class VisitsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
 
 	UnitView town;
 
@@ -139,6 +150,17 @@ class VisitsTests {
 		visits.end(assignment.id(), officer);
 		assertThat(visits.assignments(cadre, officer)).isEmpty();
 		assertRefused(() -> visits.end(assignment.id(), officer), "outreach.visit.error.ended");
+	}
+
+	@Test
+	void aRefusedVisitFormKeepsWhatWasTyped() throws Exception {
+		String page = mvc.perform(post("/outreach/visits").with(user(users.loadUserByUsername("officer"))).with(csrf())
+				.param("unitId", String.valueOf(units.findByCode("YJCG01").orElseThrow().id())).param("visitedOn", visits.today().toString())
+				.param("peopleMet", "7").param("topics", "入户了解情况")
+				.param("problemCategory", "", "", "").param("problemTitle", "路灯不亮", "", "").param("problemDescription", "三幢门口", "", "")
+				.param("problemName", "", "", "").param("problemPhone", "", "", ""))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"visit-error\"", "请选择诉求类别", "入户了解情况", "value=\"路灯不亮\"", "value=\"7\"");
 	}
 
 	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String messageKey) {
