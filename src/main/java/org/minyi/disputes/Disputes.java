@@ -1,17 +1,16 @@
 package org.minyi.disputes;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.minyi.access.AccountManagement;
 import org.minyi.access.Role;
@@ -21,7 +20,9 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.References;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.TextInput;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.mail.MailOutbox;
 import org.minyi.platform.personal.Masks;
@@ -91,11 +92,9 @@ public class Disputes {
 	public record Step(MediationType mediationType, String mediator, Referral referral, LocalDate day, String comment) {
 	}
 
-	private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+	private static final String REQUIRED = "disputes.error.required";
 
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -134,8 +133,8 @@ public class Disputes {
 		if (dispute.source() == null || dispute.type() == null || dispute.risk() == null) {
 			throw new BusinessRuleException("type", "disputes.error.choice");
 		}
-		String summary = text(dispute.summary(), 200, "summary");
-		String description = text(dispute.description(), 4000, "description");
+		String summary = TextInput.clean(dispute.summary(), 200, "summary", REQUIRED);
+		String description = TextInput.clean(dispute.description(), 4000, "description", REQUIRED);
 		if (dispute.amount() != null && (dispute.amount().signum() < 0 || dispute.amount().compareTo(MAX_AMOUNT) > 0 || dispute.amount().scale() > 2)) {
 			throw new BusinessRuleException("amount", "disputes.error.amount");
 		}
@@ -144,25 +143,28 @@ public class Disputes {
 			throw new BusinessRuleException("parties", "disputes.error.parties");
 		}
 		Instant now = clock.instant();
-		var key = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into dispute (reference, unit_id, source, dispute_type, risk, amount, summary, description, status, received_on,
-				  escalated_at, created_at, created_by, version)
-				values (:reference, :unit, :source, :type, :risk, :amount, :summary, :description, 'RECEIVED', :today, :escalated, :now, :by, 0)""")
-			.param("reference", reference())
-			.param("unit", unit.id())
-			.param("source", dispute.source().name())
-			.param("type", dispute.type().name())
-			.param("risk", dispute.risk().name())
-			.param("amount", dispute.amount())
-			.param("summary", summary)
-			.param("description", description)
-			.param("today", today())
-			.param("escalated", dispute.risk() == RiskLevel.HIGH ? SqlTimes.bind(now) : null)
-			.param("now", SqlTimes.bind(now))
-			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
-			.update(key, "id");
-		long id = key.getKey().longValue();
+		long id = References.insertWithNew("MJ", today(), reference -> {
+			var key = new GeneratedKeyHolder();
+			int inserted = jdbc.sql("""
+					insert into dispute (reference, unit_id, source, dispute_type, risk, amount, summary, description, status, received_on,
+					  escalated_at, created_at, created_by, version)
+					values (:reference, :unit, :source, :type, :risk, :amount, :summary, :description, 'RECEIVED', :today, :escalated, :now, :by, 0)
+					on conflict do nothing""")
+				.param("reference", reference)
+				.param("unit", unit.id())
+				.param("source", dispute.source().name())
+				.param("type", dispute.type().name())
+				.param("risk", dispute.risk().name())
+				.param("amount", dispute.amount())
+				.param("summary", summary)
+				.param("description", description)
+				.param("today", today())
+				.param("escalated", dispute.risk() == RiskLevel.HIGH ? SqlTimes.bind(now) : null)
+				.param("now", SqlTimes.bind(now))
+				.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+				.update(key, "id");
+			return inserted == 1 ? OptionalLong.of(key.getKey().longValue()) : OptionalLong.empty();
+		});
 		for (Party party : parties) {
 			addParty(id, party);
 		}
@@ -184,7 +186,7 @@ public class Disputes {
 			throw new BusinessRuleException("comment", "disputes.error.comment");
 		}
 		if (comment != null && comment.length() > 4000) {
-			throw new BusinessRuleException("comment", "disputes.error.tooLong", "4000");
+			throw new BusinessRuleException("comment", "input.error.tooLong", "4000");
 		}
 		MapSqlParameterSource values = new MapSqlParameterSource().addValue("next", next.name()).addValue("id", id)
 			.addValue("version", version).addValue("status", dispute.status().name());
@@ -193,7 +195,7 @@ public class Disputes {
 				if (step.mediationType() == null) {
 					throw new BusinessRuleException("mediationType", "disputes.error.mediationType");
 				}
-				values.addValue("type", step.mediationType().name()).addValue("mediator", text(step.mediator(), 50, "mediator"));
+				values.addValue("type", step.mediationType().name()).addValue("mediator", TextInput.clean(step.mediator(), 50, "mediator", REQUIRED));
 				yield "mediation_type = :type, mediator = :mediator";
 			}
 			case AGREE, AGREE_IN_PART -> {
@@ -246,8 +248,8 @@ public class Disputes {
 				values (:dispute, :day, :participants, :notes, :now, :by)""")
 			.param("dispute", id)
 			.param("day", pastDay(heldOn))
-			.param("participants", text(participants, 500, "participants"))
-			.param("notes", text(notes, 4000, "notes"))
+			.param("participants", TextInput.clean(participants, 500, "participants", REQUIRED))
+			.param("notes", TextInput.clean(notes, 4000, "notes", REQUIRED))
 			.param("now", SqlTimes.bind(clock.instant()))
 			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
 			.update();
@@ -333,7 +335,7 @@ public class Disputes {
 	}
 
 	private void addParty(long id, Party party) {
-		String name = text(party.name(), 50, "parties");
+		String name = TextInput.clean(party.name(), 50, "parties", REQUIRED);
 		PhoneNumber phone = null;
 		if (party.phone() != null && !party.phone().isBlank()) {
 			try {
@@ -360,26 +362,6 @@ public class Disputes {
 			throw new BusinessRuleException("day", "disputes.error.day");
 		}
 		return day;
-	}
-
-	private static String text(String value, int max, String field) {
-		String text = value == null ? "" : value.strip();
-		if (text.isEmpty()) {
-			throw new BusinessRuleException(field, "disputes.error.required");
-		}
-		if (text.length() > max) {
-			throw new BusinessRuleException(field, "disputes.error.tooLong", String.valueOf(max));
-		}
-		return text;
-	}
-
-	/** MJ, the day, and five random characters. */
-	private String reference() {
-		StringBuilder reference = new StringBuilder("MJ").append(DateTimeFormatter.BASIC_ISO_DATE.format(today())).append('-');
-		for (int i = 0; i < 5; i++) {
-			reference.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
-		}
-		return reference.toString();
 	}
 
 	private void record(long id, String action, DisputeStatus status, String comment) {

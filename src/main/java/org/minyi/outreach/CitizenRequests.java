@@ -1,14 +1,13 @@
 package org.minyi.outreach;
 
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
@@ -16,7 +15,9 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.References;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.TextInput;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.personal.Masks;
 import org.minyi.platform.personal.PersonalData;
@@ -24,7 +25,6 @@ import org.minyi.platform.personal.PhoneNumber;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -71,12 +71,6 @@ public class CitizenRequests {
 	/** The resident's contact in clear, for the follow-up call or the unit's reply. */
 	public record Contact(String name, String phone) {
 	}
-
-	private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-	private static final DateTimeFormatter REFERENCE_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -270,46 +264,40 @@ public class CitizenRequests {
 
 	private long insert(NewRequest request, Long unitId) {
 		Checked checked = checked(request);
-		Instant now = clock.instant();
-		for (int attempt = 1;; attempt++) {
-			try {
-				var key = new GeneratedKeyHolder();
-				jdbc.sql("""
-						insert into citizen_request (reference, source, category, title, description, location, contact_name_sealed,
-						  contact_name_masked, contact_phone_sealed, contact_phone_masked, contact_phone_hash, unit_id, status, received_at,
-						  received_month, due_date, reopened, created_by, version)
-						values (:reference, :source, :category, :title, :description, :location, :nameSealed, :nameMasked, :phoneSealed,
-						  :phoneMasked, :phoneHash, :unit, :status, :now, :month, :due, 0, :by, 0)""")
-					.param("reference", reference())
-					.param("source", request.source().name())
-					.param("category", request.category().name())
-					.param("title", checked.title())
-					.param("description", checked.description())
-					.param("location", checked.location())
-					.param("nameSealed", checked.name() == null ? null : personalData.protect(checked.name()).sealed())
-					.param("nameMasked", checked.name() == null ? null : Masks.name(checked.name()))
-					.param("phoneSealed", checked.phone() == null ? null : personalData.protect(checked.phone().value()).sealed())
-					.param("phoneMasked", checked.phone() == null ? null : checked.phone().masked())
-					.param("phoneHash", checked.phone() == null ? null : personalData.hash(checked.phone().value()))
-					.param("unit", unitId)
-					.param("status", (unitId == null ? RequestStatus.RECEIVED : RequestStatus.ASSIGNED).name())
-					.param("now", SqlTimes.bind(now))
-					.param("month", month(today()))
-					.param("due", deadline(request.category(), today()))
-					.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
-					.update(key, "id");
-				long id = key.getKey().longValue();
-				record(id, "RECEIVE", unitId == null ? RequestStatus.RECEIVED : RequestStatus.ASSIGNED, unitId, null, null);
-				events.publishEvent(AuditEvent.of("outreach.request.receive", "citizen_request", id,
-						request.source() + " " + request.category() + (unitId == null ? "" : ", unit=" + unitId)));
-				return id;
-			}
-			catch (DuplicateKeyException e) {
-				if (attempt == 3) {
-					throw e;
-				}
-			}
-		}
+		RequestStatus status = unitId == null ? RequestStatus.RECEIVED : RequestStatus.ASSIGNED;
+		long id = References.insertWithNew("SQ", today(), reference -> {
+			var key = new GeneratedKeyHolder();
+			int inserted = jdbc.sql("""
+					insert into citizen_request (reference, source, category, title, description, location, contact_name_sealed,
+					  contact_name_masked, contact_phone_sealed, contact_phone_masked, contact_phone_hash, unit_id, status, received_at,
+					  received_month, due_date, reopened, created_by, version)
+					values (:reference, :source, :category, :title, :description, :location, :nameSealed, :nameMasked, :phoneSealed,
+					  :phoneMasked, :phoneHash, :unit, :status, :now, :month, :due, 0, :by, 0)
+					on conflict do nothing""")
+				.param("reference", reference)
+				.param("source", request.source().name())
+				.param("category", request.category().name())
+				.param("title", checked.title())
+				.param("description", checked.description())
+				.param("location", checked.location())
+				.param("nameSealed", checked.name() == null ? null : personalData.protect(checked.name()).sealed())
+				.param("nameMasked", checked.name() == null ? null : Masks.name(checked.name()))
+				.param("phoneSealed", checked.phone() == null ? null : personalData.protect(checked.phone().value()).sealed())
+				.param("phoneMasked", checked.phone() == null ? null : checked.phone().masked())
+				.param("phoneHash", checked.phone() == null ? null : personalData.hash(checked.phone().value()))
+				.param("unit", unitId)
+				.param("status", status.name())
+				.param("now", SqlTimes.bind(clock.instant()))
+				.param("month", month(today()))
+				.param("due", deadline(request.category(), today()))
+				.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
+				.update(key, "id");
+			return inserted == 1 ? OptionalLong.of(key.getKey().longValue()) : OptionalLong.empty();
+		});
+		record(id, "RECEIVE", status, unitId, null, null);
+		events.publishEvent(AuditEvent.of("outreach.request.receive", "citizen_request", id,
+				request.source() + " " + request.category() + (unitId == null ? "" : ", unit=" + unitId)));
+		return id;
 	}
 
 	private record Checked(String title, String description, String location, String name, PhoneNumber phone) {
@@ -319,10 +307,10 @@ public class CitizenRequests {
 		if (request.source() == null || request.category() == null) {
 			throw new BusinessRuleException("category", "outreach.request.error.category");
 		}
-		String title = text(request.title(), 100, "title", REQUIRED);
-		String description = text(request.description(), 2000, "description", REQUIRED);
-		String location = text(request.location(), 200, "location", null);
-		String name = text(request.contactName(), 50, "contactName", null);
+		String title = TextInput.clean(request.title(), 100, "title", REQUIRED);
+		String description = TextInput.clean(request.description(), 2000, "description", REQUIRED);
+		String location = TextInput.clean(request.location(), 200, "location", null);
+		String name = TextInput.clean(request.contactName(), 50, "contactName", null);
 		PhoneNumber phone = null;
 		if (request.contactPhone() != null && !request.contactPhone().isBlank()) {
 			try {
@@ -339,34 +327,6 @@ public class CitizenRequests {
 	}
 
 	private static final String REQUIRED = "outreach.request.error.required";
-
-	/**
-	 * A typed text stripped, or null when empty and optional.
-	 *
-	 * @param requiredKey the refusal when it is empty, or null when it may be
-	 */
-	static String text(String value, int max, String field, String requiredKey) {
-		String text = value == null ? "" : value.strip();
-		if (text.isEmpty()) {
-			if (requiredKey != null) {
-				throw new BusinessRuleException(field, requiredKey);
-			}
-			return null;
-		}
-		if (text.length() > max) {
-			throw new BusinessRuleException(field, "outreach.request.error.tooLong", String.valueOf(max));
-		}
-		return text;
-	}
-
-	/** SQ, the day, and five random characters: short to read out on the phone, not guessable. */
-	private String reference() {
-		StringBuilder reference = new StringBuilder("SQ").append(REFERENCE_DAY.format(today())).append('-');
-		for (int i = 0; i < 5; i++) {
-			reference.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
-		}
-		return reference.toString();
-	}
 
 	private void record(long requestId, String action, RequestStatus status, Long unitId, Satisfaction satisfaction, String comment) {
 		jdbc.sql("""

@@ -13,6 +13,7 @@ import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.TextInput;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.personal.IdNumber;
 import org.minyi.platform.personal.Masks;
@@ -89,7 +90,7 @@ public class SpecialGroups {
 		if (member.kind() == null || member.careFrequency() == null) {
 			throw new BusinessRuleException("kind", "outreach.group.error.kind");
 		}
-		String name = CitizenRequests.text(member.name(), 50, "name", "outreach.group.error.name");
+		String name = TextInput.clean(member.name(), 50, "name", "outreach.group.error.name");
 		IdNumber id;
 		try {
 			id = IdNumber.parse(member.idNumber());
@@ -106,8 +107,8 @@ public class SpecialGroups {
 				throw new BusinessRuleException("phone", e.messageKey());
 			}
 		}
-		String address = CitizenRequests.text(member.address(), 200, "address", null);
-		String needs = CitizenRequests.text(member.needs(), 1000, "needs", null);
+		String address = TextInput.clean(member.address(), 200, "address", null);
+		String needs = TextInput.clean(member.needs(), 1000, "needs", null);
 		String cadre = visits.cadreInScope(member.cadre(), scope);
 		var key = new GeneratedKeyHolder();
 		try {
@@ -194,7 +195,7 @@ public class SpecialGroups {
 			.param("member", id)
 			.param("day", visitedOn)
 			.param("cadre", cadre)
-			.param("notes", CitizenRequests.text(notes, 2000, "notes", "outreach.visit.error.topics"))
+			.param("notes", TextInput.clean(notes, 2000, "notes", "outreach.visit.error.topics"))
 			.param("now", SqlTimes.bind(clock.instant()))
 			.update();
 		events.publishEvent(AuditEvent.of("outreach.group.care", "special_group_member", id, "care visit " + visitedOn));

@@ -21,6 +21,7 @@ import org.minyi.platform.PageRequest;
 import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.TextInput;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.files.FileStore;
 import org.minyi.platform.files.FileTypes;
@@ -138,7 +139,7 @@ public class Visits {
 		if (frequency == null) {
 			throw new BusinessRuleException("frequency", "outreach.visit.error.frequency");
 		}
-		String home = CitizenRequests.text(household, 200, "household", null);
+		String home = TextInput.clean(household, 200, "household", null);
 		var key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into contact_assignment (cadre, unit_id, household_sealed, household_masked, frequency_days, starts_on, active,
@@ -217,7 +218,7 @@ public class Visits {
 	public VisitView log(String cadre, NewVisit visit, List<PhotoUpload> photos, DataScope scope) {
 		long unitId;
 		Long assignmentId = visit.assignmentId();
-		String household = CitizenRequests.text(visit.household(), 200, "household", null);
+		String household = TextInput.clean(visit.household(), 200, "household", null);
 		if (assignmentId != null) {
 			AssignmentView assignment = assignment(assignmentId, scope);
 			if (!assignment.cadre().equals(cadre) || !assignment.active()) {
@@ -238,7 +239,7 @@ public class Visits {
 		if (visit.peopleMet() == null || visit.peopleMet() < 1 || visit.peopleMet() > 10_000) {
 			throw new BusinessRuleException("peopleMet", "outreach.visit.error.peopleMet");
 		}
-		String topics = CitizenRequests.text(visit.topics(), 2000, "topics", "outreach.visit.error.topics");
+		String topics = TextInput.clean(visit.topics(), 2000, "topics", "outreach.visit.error.topics");
 		if (photos.size() > MAX_PHOTOS) {
 			throw new BusinessRuleException("photos", "outreach.visit.error.photos", MAX_PHOTOS);
 		}

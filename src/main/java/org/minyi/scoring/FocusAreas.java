@@ -46,6 +46,11 @@ public class FocusAreas {
 		this.units = units;
 	}
 
+	/** Whether the round has results to choose from. */
+	public boolean available(long roundId) {
+		return scoring.scored(roundId);
+	}
+
 	/** The {@code count} townships with the lowest main estimate in the round's latest results; empty before scoring. */
 	public List<Focus> lowestTownships(long roundId, int count) {
 		return scoring.latest(roundId).map(snapshot -> snapshot.rows().stream()

@@ -141,6 +141,12 @@ public class RoundScoring {
 		return input;
 	}
 
+	/** Whether the round has results, without loading them. */
+	@Transactional(readOnly = true)
+	public boolean scored(long roundId) {
+		return jdbc.sql("select count(*) from score_snapshot where survey_round = :round").param("round", roundId).query(Long.class).single() > 0;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<ScoreSnapshot> latest(long roundId) {
 		return jdbc.sql("select * from score_snapshot where survey_round = :round order by id desc")

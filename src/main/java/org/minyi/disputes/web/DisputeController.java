@@ -228,8 +228,8 @@ class DisputeController {
 
 	private DisputeMetrics.Metrics figures(String from, String to) {
 		LocalDate today = LocalDate.now(DISTRICT_ZONE);
-		LocalDate end = RequestParams.date(to) == null ? today : RequestParams.date(to);
-		LocalDate start = RequestParams.date(from) == null ? today.withDayOfYear(1) : RequestParams.date(from);
+		LocalDate end = RequestParams.date(to, today);
+		LocalDate start = RequestParams.date(from, today.withDayOfYear(1));
 		return metrics.metrics(start.isAfter(end) ? end : start, end, scope());
 	}
 

@@ -62,8 +62,7 @@ class FocusController {
 	String page(@RequestParam(required = false) Long round, Model model) {
 		List<RoundView> scored = rounds.list().stream().filter(r -> r.status() != RoundStatus.DRAFT)
 			.sorted(Comparator.comparing(RoundView::periodEnd).reversed()).toList();
-		Long chosen = round != null ? round : scored.stream().map(RoundView::id).filter(id -> !focus.lowestTownships(id, 1).isEmpty()).findFirst()
-			.orElse(null);
+		Long chosen = round != null ? round : scored.stream().map(RoundView::id).filter(focus::available).findFirst().orElse(null);
 		model.addAttribute("rounds", scored);
 		model.addAttribute("round", chosen);
 		model.addAttribute("areas", chosen == null ? List.of() : focus.lowestTownships(chosen, TOWNSHIPS));

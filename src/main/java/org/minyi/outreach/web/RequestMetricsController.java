@@ -76,8 +76,8 @@ class RequestMetricsController {
 	/** From the first of January to today unless the page asks for another period. */
 	private Metrics metrics(String from, String to) {
 		LocalDate today = LocalDate.now(DISTRICT_ZONE);
-		LocalDate end = RequestParams.date(to) == null ? today : RequestParams.date(to);
-		LocalDate start = RequestParams.date(from) == null ? today.withDayOfYear(1) : RequestParams.date(from);
+		LocalDate end = RequestParams.date(to, today);
+		LocalDate start = RequestParams.date(from, today.withDayOfYear(1));
 		if (start.isAfter(end)) {
 			start = end;
 		}

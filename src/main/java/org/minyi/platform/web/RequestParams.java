@@ -24,6 +24,11 @@ public final class RequestParams {
 		}
 	}
 
+	public static LocalDate date(String value, LocalDate fallback) {
+		LocalDate date = date(value);
+		return date == null ? fallback : date;
+	}
+
 	public static LocalDate date(String value) {
 		try {
 			return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
