@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.minyi.org.UnitManagement;
@@ -208,6 +211,26 @@ public class CitizenRequests {
 	/** Records which visit a request was raised on. */
 	void linkToVisit(long requestId, long visitId) {
 		jdbc.sql("update citizen_request set visit_id = :visit where id = :id").param("visit", visitId).param("id", requestId).update();
+	}
+
+	/** Records which survey comment a request was made from (at most one request per comment). */
+	void linkToSurveyComment(long requestId, long commentId) {
+		jdbc.sql("update citizen_request set survey_comment_id = :comment where id = :id").param("comment", commentId).param("id", requestId)
+			.update();
+	}
+
+	/** The requests made from these survey comments: request id by comment id. */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> madeFromSurveyComments(Collection<Long> commentIds) {
+		Map<Long, Long> requests = new HashMap<>();
+		if (!commentIds.isEmpty()) {
+			jdbc.sql("select survey_comment_id, id from citizen_request where survey_comment_id in (:comments)")
+				.param("comments", commentIds)
+				.query(rs -> {
+					requests.put(rs.getLong(1), rs.getLong(2));
+				});
+		}
+		return requests;
 	}
 
 	/** A handling note while the request is with the unit (what was done, who was contacted). */

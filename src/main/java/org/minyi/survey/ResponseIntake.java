@@ -55,18 +55,21 @@ public class ResponseIntake {
 
 	private final ObjectMapper json;
 
+	private final SurveyComments comments;
+
 	private final Clock clock;
 
 	/** Published instrument versions never change, so their parsed definitions can be kept. */
 	private final Cache<Long, InstrumentDefinition> definitions = Caffeine.newBuilder().maximumSize(64).build();
 
 	ResponseIntake(JdbcClient jdbc, InstrumentCatalog instruments, ResidenceDirectory residence, SecretKeys keys,
-			ObjectMapper json, Clock clock) {
+			ObjectMapper json, SurveyComments comments, Clock clock) {
 		this.jdbc = jdbc;
 		this.instruments = instruments;
 		this.residence = residence;
 		this.keys = keys;
 		this.json = json;
+		this.comments = comments;
 		this.clock = clock;
 	}
 
@@ -191,6 +194,8 @@ public class ResponseIntake {
 		}
 		ResponseOutcome outcome = definition.screenedOut(answers) ? ResponseOutcome.SCREENED_OUT : ResponseOutcome.COMPLETE;
 		Instant started = startedAt == null || startedAt.isAfter(now) ? null : startedAt;
+		Long stratum = residenceUnit(definition, answers, QuestionType.TOWNSHIP).orElse(entry.townshipId());
+		Long community = residenceUnit(definition, answers, QuestionType.COMMUNITY).orElse(entry.communityId());
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into survey_response (survey_round, instrument_version_id, mode, channel, outcome, stratum_unit_id,
@@ -202,16 +207,18 @@ public class ResponseIntake {
 			.param("mode", mode.name())
 			.param("channel", entry.channel().name())
 			.param("outcome", outcome.name())
-			.param("stratum", residenceUnit(definition, answers, QuestionType.TOWNSHIP).orElse(entry.townshipId()))
-			.param("community", residenceUnit(definition, answers, QuestionType.COMMUNITY).orElse(entry.communityId()))
+			.param("stratum", stratum)
+			.param("community", community)
 			.param("started", started == null ? null : SqlTimes.bind(started))
 			.param("submitted", SqlTimes.bind(now))
 			.param("duration", started == null ? null : (int) Duration.between(started, now).toSeconds())
 			.param("invitation", entry.invitationId())
 			.param("answers", json.writeValueAsString(answers.asMap()))
 			.update(key, "id");
+		long responseId = key.getKeyAs(Number.class).longValue();
+		comments.keep(responseId, entry.roundId(), stratum, community, now, SurveyComments.textAnswers(definition, answers));
 		discard(entry);
-		return new Submission(key.getKeyAs(Number.class).longValue(), outcome);
+		return new Submission(responseId, outcome);
 	}
 
 	/** {@link #submit} for the invitation of a token, in one transaction (the API's path). */

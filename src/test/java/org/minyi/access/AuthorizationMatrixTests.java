@@ -187,6 +187,10 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /outreach/special-groups/{id}/care", OUTREACH_WORK);
 		TABLE.put("GET /outreach/focus", PLAN_VIEW);
 		TABLE.put("POST /outreach/focus/assign", PLAN_EDIT);
+		TABLE.put("GET /outreach/comments", PLAN_EDIT);
+		TABLE.put("POST /outreach/comments/{id}/request", PLAN_EDIT);
+		TABLE.put("POST /outreach/comments/{id}/set-aside", PLAN_EDIT);
+		TABLE.put("POST /outreach/comments/{id}/restore", PLAN_EDIT);
 		TABLE.put("GET /disputes", OUTREACH_VIEW);
 		TABLE.put("GET /disputes/export", OUTREACH_VIEW);
 		TABLE.put("GET /disputes/new", OUTREACH_WORK);

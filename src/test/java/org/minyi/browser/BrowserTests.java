@@ -38,6 +38,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -923,6 +924,38 @@ class BrowserTests {
 		click("#assign-" + community);
 		assertThat(text("#flash")).contains("定点联系");
 		screenshot("focus");
+		logout();
+	}
+
+	@Test
+	void districtTakesUpASurveyCommentAsARequestAndSetsAnotherAside() throws IOException {
+		login("district", DEMO_PASSWORD);
+		click("#nav-requests");
+		click("#request-comments");
+		assertThat(text("#comment-counts")).startsWith("未处理");
+		screenshot("survey-comments");
+		List<WebElement> fresh = driver.findElements(By.cssSelector("button[id^='take-up-']"));
+		String first = fresh.get(0).getAttribute("id").substring("take-up-".length());
+		String second = fresh.get(1).getAttribute("id").substring("take-up-".length());
+		String said = text("#comment-" + first + " .comment-text");
+		new Select(driver.findElement(By.id("category-" + first))).selectByVisibleText("治安");
+		click("#take-up-" + first);
+		assertThat(text("#flash")).contains("已转为诉求 SQ");
+		assertThat(driver.findElements(By.id("comment-" + first))).as("no longer among the new ones").isEmpty();
+
+		click("#set-aside-" + second);
+		assertThat(text("#flash")).contains("已标为无需处理");
+		new Select(driver.findElement(By.id("status"))).selectByVisibleText("无需处理");
+		click("#comment-filter button[type='submit']");
+		click("#restore-" + second);
+		assertThat(text("#flash")).contains("已恢复为未处理");
+
+		new Select(driver.findElement(By.id("status"))).selectByVisibleText("已转为诉求");
+		click("#comment-filter button[type='submit']");
+		assertThat(text("#comment-" + first)).contains(said, "已转为诉求");
+		screenshot("survey-comment-taken-up");
+		click("#comment-" + first + " a");
+		assertThat(text("section")).contains(said, "测评意见");
 		logout();
 	}
 

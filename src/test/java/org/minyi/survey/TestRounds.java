@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /** Rounds on the published standard instrument, for tests that need a round of their own. */
-final class TestRounds {
+public final class TestRounds {
 
 	private TestRounds() {
 	}
 
-	static RoundView create(RoundManagement rounds, InstrumentCatalog instruments, String name, RoundKind kind, Set<Mode> modes) {
+	public static RoundView create(RoundManagement rounds, InstrumentCatalog instruments, String name, RoundKind kind, Set<Mode> modes) {
 		long standard = instruments.list().stream()
 			.filter(v -> v.code().equals("STANDARD") && !v.isDraft())
 			.findFirst()
@@ -19,7 +19,7 @@ final class TestRounds {
 	}
 
 	/** A mock round fielding with the given modes. */
-	static RoundView fielding(RoundManagement rounds, InstrumentCatalog instruments, String name, Set<Mode> modes) {
+	public static RoundView fielding(RoundManagement rounds, InstrumentCatalog instruments, String name, Set<Mode> modes) {
 		RoundView round = create(rounds, instruments, name, RoundKind.MOCK, modes);
 		return rounds.moveTo(round.id(), RoundStatus.FIELDING);
 	}
