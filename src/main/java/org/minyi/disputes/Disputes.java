@@ -8,12 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 
-import org.minyi.access.AccountManagement;
-import org.minyi.access.Role;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
@@ -24,15 +20,14 @@ import org.minyi.platform.References;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.TextInput;
 import org.minyi.platform.audit.AuditEvent;
-import org.minyi.platform.mail.MailOutbox;
 import org.minyi.platform.personal.Masks;
 import org.minyi.platform.personal.PersonalData;
 import org.minyi.platform.personal.PhoneNumber;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
-import org.springframework.beans.factory.annotation.Value;
+import org.minyi.workplan.NoticeKind;
+import org.minyi.workplan.Notices;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Dispute cases: intake with the parties (sealed), type, amount and risk; a high-risk case is told to
- * the district's administrators at once (marked escalated, and by e-mail to those with an address);
+ * the district's administrators at once (marked escalated, and by a notice, also e-mailed);
  * mediation with its sessions to an agreement, a partial one, or a referral; the follow-up of the
  * agreement. A unit officer sees the cases of their subtree; anything else is "not found".
  */
@@ -100,31 +95,22 @@ public class Disputes {
 
 	private final UnitManagement units;
 
-	private final AccountManagement accounts;
-
 	private final PersonalData personalData;
 
-	private final MailOutbox mail;
-
-	private final MessageSource messages;
+	private final Notices notices;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	private final String baseUrl;
-
-	Disputes(JdbcClient jdbc, UnitManagement units, AccountManagement accounts, PersonalData personalData, MailOutbox mail,
-			MessageSource messages, ApplicationEventPublisher events, Clock clock, @Value("${minyi.public-base-url:}") String baseUrl) {
+	Disputes(JdbcClient jdbc, UnitManagement units, PersonalData personalData, Notices notices, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
-		this.accounts = accounts;
 		this.personalData = personalData;
-		this.mail = mail;
-		this.messages = messages;
+		this.notices = notices;
 		this.events = events;
 		this.clock = clock;
-		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
 
 	public DisputeView receive(NewDispute dispute, DataScope scope) {
@@ -323,14 +309,13 @@ public class Disputes {
 		return LocalDate.now(clock.withZone(DISTRICT_ZONE));
 	}
 
-	/** The district's administrators hear of a high-risk case at once: by e-mail where they gave an address. */
+	/**
+	 * The district's administrators hear of a high-risk case at once, in the app and by e-mail
+	 * (unless they turned that off).
+	 */
 	private void escalate(DisputeView dispute, UnitView unit) {
-		Map<String, String> addresses = accounts.emails(accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN)));
-		Object[] arguments = { unit.name(), dispute.summary(), dispute.reference() };
-		String subject = messages.getMessage("disputes.escalation.subject", arguments, Locale.SIMPLIFIED_CHINESE);
-		String body = messages.getMessage("disputes.escalation.body",
-				new Object[] { unit.name(), dispute.summary(), dispute.reference(), baseUrl + "/disputes/" + dispute.id() }, Locale.SIMPLIFIED_CHINESE);
-		addresses.values().forEach(address -> mail.enqueue(address, subject, body));
+		notices.announce(NoticeKind.DISPUTE_HIGH_RISK, unit.id(), "dispute:" + dispute.id() + ":high-risk", "/disputes/" + dispute.id(),
+				List.of(dispute.summary(), dispute.reference(), unit.name(), dispute.receivedOn().toString()));
 		events.publishEvent(AuditEvent.of("disputes.escalate", "dispute", dispute.id(), "high risk, unit=" + unit.id()));
 	}
 

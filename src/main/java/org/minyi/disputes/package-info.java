@@ -5,5 +5,5 @@
  * a referral to litigation, arbitration or another body, and the follow-up of whether the agreement
  * was kept; with figures by township and type.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "workplan" })
 package org.minyi.disputes;

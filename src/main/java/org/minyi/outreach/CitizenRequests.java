@@ -83,12 +83,15 @@ public class CitizenRequests {
 
 	private final OutreachProperties properties;
 
+	private final RequestNotices notices;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	CitizenRequests(JdbcClient jdbc, UnitManagement units, PersonalData personalData, OutreachProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+			RequestNotices notices, ApplicationEventPublisher events, Clock clock) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.personalData = personalData;
@@ -110,14 +113,18 @@ public class CitizenRequests {
 			activeUnitInScope(unitId, scope);
 		}
 		long id = insert(request, unitId);
-		return find(id, scope);
+		RequestView received = find(id, scope);
+		notices.stepped(received);
+		return received;
 	}
 
 	/** A request from the public form: no unit yet (the district triages it), the reference to quote back. */
 	public String receiveFromPublic(RequestCategory category, String title, String description, String location, String contactName,
 			String contactPhone) {
 		long id = insert(new NewRequest(RequestSource.WEB_FORM, category, title, description, location, contactName, contactPhone, null), null);
-		return jdbc.sql("select reference from citizen_request where id = :id").param("id", id).query(String.class).single();
+		RequestView received = find(id, DataScope.wholeDistrict());
+		notices.stepped(received);
+		return received.reference();
 	}
 
 	@Transactional(readOnly = true)
@@ -205,7 +212,9 @@ public class CitizenRequests {
 		record(id, action.name(), next, assignedUnit, action == RequestAction.FOLLOW_UP ? satisfaction : null, given);
 		events.publishEvent(AuditEvent.of(action.auditAction(), "citizen_request", id, request.status() + " -> " + next
 				+ (action == RequestAction.ASSIGN ? ", unit=" + assignedUnit : "")));
-		return find(id, scope);
+		RequestView after = find(id, scope);
+		notices.stepped(after);
+		return after;
 	}
 
 	/** Records which visit a request was raised on. */

@@ -15,11 +15,15 @@ import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.outreach.CitizenRequests.NewRequest;
 import org.minyi.outreach.CitizenRequests.RequestView;
+import org.minyi.platform.PageRequest;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.security.DataScope;
 import org.minyi.platform.tabular.TabularFileException;
 import org.minyi.platform.tabular.TabularReader;
 import org.minyi.platform.tabular.TabularRow;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundStatus;
+import org.minyi.survey.SurveyComments;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
@@ -34,7 +38,8 @@ import org.springframework.stereotype.Component;
  * hotline, the public form and from survey comments over the last weeks, some answered in time,
  * some late, some still open and overdue, followed up satisfied or not (and so reopened), one
  * dismissed. Each is received through the service, moved back to the day it came in (so deadlines
- * and the monthly trend look like a running district), then handled through the service.
+ * and the monthly trend look like a running district), then handled through the service. Of the
+ * closed round's survey comments, two are taken up as requests and one is set aside.
  */
 @Component
 @Profile("demo")
@@ -55,8 +60,18 @@ class DemoOutreach implements ApplicationRunner {
 
 	private final SpecialGroups groups;
 
-	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc, Visits visits, MessageSource messages, SpecialGroups groups) {
+	private final RoundManagement rounds;
+
+	private final SurveyComments comments;
+
+	private final SurveyCommentRequests commentRequests;
+
+	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc, Visits visits, MessageSource messages, SpecialGroups groups,
+			RoundManagement rounds, SurveyComments comments, SurveyCommentRequests commentRequests) {
 		this.groups = groups;
+		this.rounds = rounds;
+		this.comments = comments;
+		this.commentRequests = commentRequests;
 		this.visits = visits;
 		this.messages = messages;
 		this.requests = requests;
@@ -74,16 +89,34 @@ class DemoOutreach implements ApplicationRunner {
 		}
 		contactsAndVisits();
 		specialGroups();
+		surveyComments();
+	}
+
+	/** Of the closed round's comments, two taken up as requests of their townships and one set aside; the rest wait. */
+	private void surveyComments() {
+		rounds.list().stream().filter(round -> round.status() == RoundStatus.CLOSED).findFirst().ifPresent(round -> {
+			List<SurveyComments.Comment> fresh = comments.page(round.id(), null, SurveyComments.CommentStatus.NEW, PageRequest.of(0, 3, null, null))
+				.comments().items();
+			for (int i = 0; i < fresh.size(); i++) {
+				SurveyComments.Comment comment = fresh.get(i);
+				if (i < 2 && comment.townshipId() != null) {
+					commentRequests.takeUp(comment.id(), RequestCategory.PUBLIC_SECURITY, null, comment.townshipId(), DISTRICT);
+				}
+				else {
+					comments.setAside(comment.id());
+				}
+			}
+		});
 	}
 
 	/** Four people cared for in the Chengguan township, one of them with a weekly care visit missed. */
 	private void specialGroups() {
-		record Demo(String unitCode, SpecialGroups.GroupKind kind, String key, String id, String phone, Visits.Frequency frequency, int lastCare) {
+		record Demo(String unitCode, String kind, String key, String id, String phone, Visits.Frequency frequency, int lastCare) {
 		}
-		List<Demo> demos = List.of(new Demo("YJCG02", SpecialGroups.GroupKind.ELDERLY_ALONE, "member1", "330102194003150024", "13805730001",
-				Visits.Frequency.WEEKLY, 12), new Demo("YJCG01", SpecialGroups.GroupKind.LEFT_BEHIND_CHILD, "member2", "330102201506080032", null,
-						Visits.Frequency.MONTHLY, 10), new Demo("YJCG05", SpecialGroups.GroupKind.DISABLED, "member3", "330102196809210048",
-								"13805730003", Visits.Frequency.FORTNIGHTLY, 4), new Demo("YJCG01", SpecialGroups.GroupKind.ELDERLY_ALONE, "member4",
+		List<Demo> demos = List.of(new Demo("YJCG02", "ELDERLY_ALONE", "member1", "330102194003150024", "13805730001",
+				Visits.Frequency.WEEKLY, 12), new Demo("YJCG01", "LEFT_BEHIND_CHILD", "member2", "330102201506080032", null,
+						Visits.Frequency.MONTHLY, 10), new Demo("YJCG05", "DISABLED", "member3", "330102196809210048",
+								"13805730003", Visits.Frequency.FORTNIGHTLY, 4), new Demo("YJCG01", "ELDERLY_ALONE", "member4",
 										"330102193801010056", "0571-81600003", Visits.Frequency.WEEKLY, 2));
 		for (Demo demo : demos) {
 			UnitView unit = units.findByCode(demo.unitCode()).orElse(null);

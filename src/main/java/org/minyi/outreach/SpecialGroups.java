@@ -38,19 +38,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SpecialGroups {
 
-	public enum GroupKind {
-		ELDERLY_ALONE, LEFT_BEHIND_CHILD, DISABLED, OTHER;
-
-		public String messageKey() {
-			return "outreach.group." + name();
-		}
-	}
-
-	public record NewMember(long unitId, GroupKind kind, String name, String idNumber, String phone, String address, String needs,
+	/** @param kind the code of a kind in use ({@link SpecialGroupKinds}) */
+	public record NewMember(long unitId, String kind, String name, String idNumber, String phone, String address, String needs,
 			Visits.Frequency careFrequency, String cadre) {
 	}
 
-	public record MemberView(long id, long unitId, GroupKind kind, String nameMasked, String idMasked, String phoneMasked,
+	public record MemberView(long id, long unitId, String kind, String nameMasked, String idMasked, String phoneMasked,
 			String addressMasked, String needs, Visits.Frequency careFrequency, String cadre, LocalDate registeredOn, LocalDate lastCare,
 			LocalDate nextCare, boolean missed) {
 	}
@@ -70,12 +63,15 @@ public class SpecialGroups {
 
 	private final PersonalData personalData;
 
+	private final SpecialGroupKinds kinds;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SpecialGroups(JdbcClient jdbc, UnitManagement units, Visits visits, PersonalData personalData, ApplicationEventPublisher events,
-			Clock clock) {
+	SpecialGroups(JdbcClient jdbc, UnitManagement units, Visits visits, PersonalData personalData, SpecialGroupKinds kinds,
+			ApplicationEventPublisher events, Clock clock) {
+		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.visits = visits;
@@ -87,7 +83,8 @@ public class SpecialGroups {
 	public MemberView register(NewMember member, DataScope scope) {
 		UnitView unit = units.findById(member.unitId()).filter(u -> u.active() && scope.covers(u.path()))
 			.orElseThrow(() -> new BusinessRuleException("unitId", "outreach.visit.error.unit"));
-		if (member.kind() == null || member.careFrequency() == null) {
+		if (member.kind() == null || kinds.find(member.kind()).filter(SpecialGroupKinds.GroupKind::active).isEmpty()
+				|| member.careFrequency() == null) {
 			throw new BusinessRuleException("kind", "outreach.group.error.kind");
 		}
 		String name = TextInput.clean(member.name(), 50, "name", "outreach.group.error.name");
@@ -118,7 +115,7 @@ public class SpecialGroups {
 					values (:unit, :kind, :name, :nameMasked, :id, :idMasked, :idHash, :phone, :phoneMasked, :address, :addressMasked, :needs,
 					  :days, :cadre, :today, true, :now, :by)""")
 				.param("unit", unit.id())
-				.param("kind", member.kind().name())
+				.param("kind", member.kind())
 				.param("name", personalData.protect(name).sealed())
 				.param("nameMasked", Masks.name(name))
 				.param("id", personalData.protect(id.value()).sealed())
@@ -147,7 +144,7 @@ public class SpecialGroups {
 
 	/** Active members in scope (of one unit's subtree, or only those whose care visit is missed), the most overdue first. */
 	@Transactional(readOnly = true)
-	public List<MemberView> list(Long unitId, GroupKind kind, boolean missedOnly, DataScope scope) {
+	public List<MemberView> list(Long unitId, String kind, boolean missedOnly, DataScope scope) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" where m.active = true");
 		units.visibleUnits(unitId, scope).ifPresent(ids -> {
@@ -156,7 +153,7 @@ public class SpecialGroups {
 		});
 		if (kind != null) {
 			where.append(" and m.group_kind = :kind");
-			params.addValue("kind", kind.name());
+			params.addValue("kind", kind);
 		}
 		List<MemberView> members = new ArrayList<>(jdbc.sql(MEMBERS + where).paramSource(params).query(this::member).list());
 		if (missedOnly) {
@@ -226,7 +223,7 @@ public class SpecialGroups {
 		LocalDate registered = rs.getObject("registered_on", LocalDate.class);
 		LocalDate last = rs.getObject("last_care", LocalDate.class);
 		LocalDate next = (last == null ? registered : last).plusDays(days);
-		return new MemberView(rs.getLong("id"), rs.getLong("unit_id"), GroupKind.valueOf(rs.getString("group_kind")), rs.getString("name_masked"),
+		return new MemberView(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("group_kind"), rs.getString("name_masked"),
 				rs.getString("id_masked"), rs.getString("phone_masked"), rs.getString("address_masked"), rs.getString("needs"),
 				Visits.Frequency.of(days), rs.getString("cadre"), registered, last, next, next.isBefore(today()));
 	}

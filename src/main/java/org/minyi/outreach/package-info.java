@@ -6,5 +6,5 @@
  * the special-group registry, and the focus page that turns a round's results (scoring's read API)
  * into visits to the communities that pull the lowest townships down.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "survey", "scoring" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "survey", "scoring", "workplan" })
 package org.minyi.outreach;

@@ -58,16 +58,21 @@ class CommentBackfill implements JavaMigration {
 
 	@Override
 	public void migrate(Context context) throws Exception {
-		Connection connection = context.getConnection();
+		migrate(context.getConnection());
+	}
+
+	/** The pass itself, on the caller's connection and transaction. */
+	void migrate(Connection connection) throws Exception {
 		Map<Long, InstrumentDefinition> definitions = definitions(connection);
 		try (PreparedStatement read = connection.prepareStatement("""
-				select id, survey_round, instrument_version_id, stratum_unit_id, community_unit_id, submitted_at, answers
+				select id, survey_round, instrument_version_id, stratum_unit_id, community_unit_id, submitted_at, answers,
+				  exists (select 1 from response_invalidation v where v.response_id = r.id)
 				from survey_response r
 				where not exists (select 1 from response_comment c where c.response_id = r.id) order by id""");
 				PreparedStatement insert = connection.prepareStatement("""
 						insert into response_comment (response_id, survey_round, question_code, stratum_unit_id, community_unit_id,
-						  submitted_at, text, status)
-						values (?, ?, ?, ?, ?, ?, ?, 'NEW')""")) {
+						  submitted_at, text, status, invalidated)
+						values (?, ?, ?, ?, ?, ?, ?, 'NEW', ?)""")) {
 			read.setFetchSize(BATCH);
 			int pending = 0;
 			try (ResultSet rs = read.executeQuery()) {
@@ -99,6 +104,7 @@ class CommentBackfill implements JavaMigration {
 			insert.setObject(5, rs.getObject(5, Long.class));
 			insert.setTimestamp(6, rs.getTimestamp(6));
 			insert.setString(7, text.getValue());
+			insert.setBoolean(8, rs.getBoolean(8));
 			insert.addBatch();
 		}
 		return texts.size();

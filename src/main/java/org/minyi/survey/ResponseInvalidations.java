@@ -27,10 +27,13 @@ public class ResponseInvalidations {
 
 	private final ApplicationEventPublisher events;
 
+	private final SurveyComments comments;
+
 	private final Clock clock;
 
-	ResponseInvalidations(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	ResponseInvalidations(JdbcClient jdbc, ApplicationEventPublisher events, SurveyComments comments, Clock clock) {
 		this.jdbc = jdbc;
+		this.comments = comments;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -57,6 +60,7 @@ public class ResponseInvalidations {
 		if (inserted == 0) {
 			throw BusinessRuleException.of("response.invalidate.error.already");
 		}
+		comments.invalidate(responseId);
 		events.publishEvent(AuditEvent.of("response.invalidate", "response", responseId, "round=" + roundId + ", reason=" + given));
 	}
 }

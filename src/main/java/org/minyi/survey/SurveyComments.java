@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +52,10 @@ public class SurveyComments {
 	}
 
 	public record CommentCounts(long fresh, long takenUp, long setAside) {
-
-		public long total() {
-			return fresh + takenUp + setAside;
-		}
 	}
 
-	private static final String GENUINE = " and not exists (select 1 from response_invalidation v where v.response_id = c.response_id)";
+	public record CommentPage(PageResult<Comment> comments, CommentCounts counts) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -83,12 +81,17 @@ public class SurveyComments {
 		return texts;
 	}
 
+	/** Leaves the comments of a response found not genuine out of every list (ResponseInvalidations). */
+	void invalidate(long responseId) {
+		jdbc.sql("update response_comment set invalidated = true where response_id = :id").param("id", responseId).update();
+	}
+
 	/** Keeps the comments of a response just stored (in its transaction). */
 	void keep(long responseId, long roundId, Long stratumUnitId, Long communityUnitId, Instant submittedAt, Map<String, String> texts) {
 		texts.forEach((question, text) -> jdbc.sql("""
 				insert into response_comment (response_id, survey_round, question_code, stratum_unit_id, community_unit_id,
-				  submitted_at, text, status)
-				values (:response, :round, :question, :stratum, :community, :at, :text, 'NEW')""")
+				  submitted_at, text, status, invalidated)
+				values (:response, :round, :question, :stratum, :community, :at, :text, 'NEW', false)""")
 			.param("response", responseId)
 			.param("round", roundId)
 			.param("question", question)
@@ -99,46 +102,35 @@ public class SurveyComments {
 			.update());
 	}
 
-	/** A round's comments, newest first, optionally of one township and in one state. */
+	/**
+	 * A page of a round's comments in one state, newest first, optionally of one township, with how
+	 * many there are in each state (the page's total is among them).
+	 */
 	@Transactional(readOnly = true)
-	public PageResult<Comment> list(long roundId, Long townshipId, CommentStatus status, PageRequest page) {
+	public CommentPage page(long roundId, Long townshipId, CommentStatus status, PageRequest page) {
 		MapSqlParameterSource params = new MapSqlParameterSource("round", roundId);
-		StringBuilder where = new StringBuilder(" where c.survey_round = :round");
+		String where = " where survey_round = :round and invalidated = false";
 		if (townshipId != null) {
-			where.append(" and c.stratum_unit_id = :township");
+			where += " and stratum_unit_id = :township";
 			params.addValue("township", townshipId);
 		}
-		if (status != null) {
-			where.append(" and c.status = :status");
-			params.addValue("status", status.name());
-		}
-		where.append(GENUINE);
-		long total = jdbc.sql("select count(*) from response_comment c" + where).paramSource(params).query(Long.class).single();
-		List<Comment> items = jdbc.sql("select c.* from response_comment c" + where + " order by c.id desc limit :limit offset :offset")
-			.paramSource(params.addValue("limit", page.size()).addValue("offset", page.offset()))
+		Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+		jdbc.sql("select status, count(*) from response_comment" + where + " group by status").paramSource(params).query(rs -> {
+			counts.put(CommentStatus.valueOf(rs.getString(1)), rs.getLong(2));
+		});
+		List<Comment> items = jdbc.sql("select * from response_comment" + where + " and status = :status order by id desc limit :limit offset :offset")
+			.paramSource(params.addValue("status", status.name()).addValue("limit", page.size()).addValue("offset", page.offset()))
 			.query(SurveyComments::comment)
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
-	}
-
-	/** How many of a round's comments (of one township, or all) are new, taken up and set aside. */
-	@Transactional(readOnly = true)
-	public CommentCounts counts(long roundId, Long townshipId) {
-		Map<CommentStatus, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("select c.status, count(*) from response_comment c where c.survey_round = :round"
-				+ (townshipId == null ? "" : " and c.stratum_unit_id = :township") + GENUINE + " group by c.status")
-			.param("round", roundId)
-			.param("township", townshipId)
-			.query(rs -> {
-				counts.put(CommentStatus.valueOf(rs.getString(1)), rs.getLong(2));
-			});
-		return new CommentCounts(counts.getOrDefault(CommentStatus.NEW, 0L), counts.getOrDefault(CommentStatus.TAKEN_UP, 0L),
-				counts.getOrDefault(CommentStatus.SET_ASIDE, 0L));
+		return new CommentPage(new PageResult<>(items, page.page(), page.size(), counts.getOrDefault(status, 0L)),
+				new CommentCounts(counts.getOrDefault(CommentStatus.NEW, 0L), counts.getOrDefault(CommentStatus.TAKEN_UP, 0L),
+						counts.getOrDefault(CommentStatus.SET_ASIDE, 0L)));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Comment> find(long id) {
-		return jdbc.sql("select c.* from response_comment c where c.id = :id" + GENUINE).param("id", id).query(SurveyComments::comment)
+		return jdbc.sql("select * from response_comment where id = :id and invalidated = false").param("id", id)
+			.query(SurveyComments::comment)
 			.optional();
 	}
 
@@ -163,7 +155,7 @@ public class SurveyComments {
 		boolean fresh = to == CommentStatus.NEW;
 		int updated = jdbc.sql("""
 				update response_comment set status = :to, reference = :reference, decided_by = :by, decided_at = :at
-				where id = :id and status = :from""")
+				where id = :id and status = :from and invalidated = false""")
 			.param("to", to.name())
 			.param("reference", reference)
 			.param("by", fresh ? null : CurrentUser.get().map(CurrentUser::username).orElse(null))

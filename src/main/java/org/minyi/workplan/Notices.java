@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,11 +29,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notices about tasks, in the app and, for those who chose it, by e-mail: the unit's officers hear
- * that a task is due in three days, overdue, or returned; the district's administrators hear of
- * submissions, and they and the unit's leaders of tasks a week overdue. Every
- * notice is claimed first in {@code notice_claim} (kind, task, day or version), so with several
- * application nodes running the daily job each notice still goes out once.
+ * The application's notices, in the app and, for those who chose it, by e-mail. About tasks: the
+ * unit's officers hear that a task is due in three days, overdue, or returned; the district's
+ * administrators hear of submissions, and they and the unit's leaders of tasks a week overdue.
+ * Other modules announce their own (citizen requests, disputes) through {@link #announce}, as
+ * ADR 0015 explains. Every notice is claimed first in {@code notice_claim} (kind, subject, day or
+ * version), so with several application nodes running the daily jobs each notice still goes out once.
  */
 @Service
 @Transactional
@@ -46,8 +48,8 @@ public class Notices {
 
 	private static final Locale MAIL_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
-	public record Notice(long id, NoticeKind kind, Long taskId, String messageKey, List<String> arguments, Instant createdAt,
-			boolean read) {
+	/** @param link the page the notice is about, a path in the app */
+	public record Notice(long id, NoticeKind kind, String link, String messageKey, List<String> arguments, Instant createdAt, boolean read) {
 	}
 
 	private final JdbcClient jdbc;
@@ -107,50 +109,85 @@ public class Notices {
 
 	/** Tells whoever a notice of this kind is for about the task, unless the notice was already sent. */
 	boolean send(NoticeKind kind, long taskId, String occasion) {
-		int claimed = jdbc.sql("insert into notice_claim (notice_key, claimed_at) values (:key, :at) on conflict do nothing")
-			.param("key", kind + ":" + taskId + ":" + occasion)
-			.param("at", SqlTimes.bind(clock.instant()))
-			.update();
-		if (claimed == 0) {
+		if (!claim(kind + ":" + taskId + ":" + occasion)) {
 			return false;
 		}
 		Subject task = subject(taskId);
-		List<String> recipients = recipients(kind, task);
 		List<String> arguments = List.of(task.title(), units.findById(task.unitId()).map(UnitView::name).orElse("?"),
 				task.dueDate().toString());
+		deliver(kind, recipients(kind, task.unitId()), task.taskId(), "/workplan/tasks/" + task.taskId(), arguments);
+		return true;
+	}
+
+	/**
+	 * Tells users about something of another module (a citizen request, a dispute) — the district's
+	 * administrators or the unit's officers, as the kind says — in the app and by e-mail to those who
+	 * chose it; {@code unitId} is the unit concerned (unused by district kinds). {@code subject} names
+	 * the thing and the occasion (e.g. {@code request:12:assigned:3});
+	 * a notice already sent for it is not sent again. {@code link} is the page's path in the app and
+	 * {@code arguments} fill the kind's message.
+	 */
+	public boolean announce(NoticeKind kind, Long unitId, String subject, String link, List<String> arguments) {
+		if (!claim(kind + ":" + subject)) {
+			return false;
+		}
+		deliver(kind, recipients(kind, unitId), null, link, arguments);
+		return true;
+	}
+
+	/** The notice is sent by whoever inserts its claim first (several nodes may run the same job). */
+	private boolean claim(String key) {
+		return jdbc.sql("insert into notice_claim (notice_key, claimed_at) values (:key, :at) on conflict do nothing")
+			.param("key", key)
+			.param("at", SqlTimes.bind(clock.instant()))
+			.update() == 1;
+	}
+
+	private void deliver(NoticeKind kind, List<String> recipients, Long taskId, String link, List<String> arguments) {
 		for (String recipient : recipients) {
 			jdbc.sql("""
-					insert into notification (recipient, kind, task_id, message_key, arguments, created_at)
-					values (:to, :kind, :task, :key, :arguments, :at)""")
+					insert into notification (recipient, kind, task_id, link, message_key, arguments, created_at)
+					values (:to, :kind, :task, :link, :key, :arguments, :at)""")
 				.param("to", recipient)
 				.param("kind", kind.name())
-				.param("task", task.taskId())
+				.param("task", taskId)
+				.param("link", link)
 				.param("key", kind.messageKey())
 				.param("arguments", json.writeValueAsString(arguments))
 				.param("at", SqlTimes.bind(clock.instant()))
 				.update();
 		}
 		if (mail.enabled()) {
-			email(kind, task, arguments, recipients);
+			email(kind, link, arguments, recipients);
 		}
-		return true;
 	}
 
 	/**
-	 * Submissions and escalations go to the district's administrators, escalations also to the leaders
-	 * of the unit itself; everything else to the unit's officers (as {@link NoticeKind#reaches} says).
+	 * District kinds go to the district's administrators, escalations also to the leaders of the
+	 * unit itself; the rest to the officers of the unit or, for a unit without its own (a community),
+	 * of the nearest unit above it that has some (as {@link NoticeKind#reaches} says).
 	 */
-	private List<String> recipients(NoticeKind kind, Subject task) {
-		return switch (kind) {
-			case SUBMITTED -> accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN));
-			case ESCALATED -> Stream.concat(accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN)).stream(),
-					accounts.enabledUsernames(task.unitId(), Role.LEADER).stream()).distinct().toList();
-			default -> accounts.enabledUsernames(task.unitId(), Role.UNIT_OFFICER);
-		};
+	private List<String> recipients(NoticeKind kind, Long unitId) {
+		if (kind == NoticeKind.ESCALATED) {
+			return Stream.concat(accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN)).stream(),
+					accounts.enabledUsernames(unitId, Role.LEADER).stream()).distinct().toList();
+		}
+		if (kind.forDistrict()) {
+			return accounts.enabledUsernames(List.of(Role.DISTRICT_ADMIN));
+		}
+		Optional<UnitView> unit = unitId == null ? Optional.empty() : units.findById(unitId);
+		while (unit.isPresent()) {
+			List<String> officers = accounts.enabledUsernames(unit.get().id(), Role.UNIT_OFFICER);
+			if (!officers.isEmpty()) {
+				return officers;
+			}
+			unit = unit.get().parentId() == null ? Optional.empty() : units.findById(unit.get().parentId());
+		}
+		return List.of();
 	}
 
 	/** The same notice by e-mail (in Chinese, the district's language) to those who chose it and gave an address. */
-	private void email(NoticeKind kind, Subject task, List<String> arguments, List<String> recipients) {
+	private void email(NoticeKind kind, String link, List<String> arguments, List<String> recipients) {
 		Map<String, String> addresses = accounts.emails(recipients);
 		if (addresses.isEmpty()) {
 			return;
@@ -164,8 +201,7 @@ public class Notices {
 			});
 		String text = messages.getMessage(kind.messageKey(), arguments.toArray(), MAIL_LOCALE);
 		String subject = messages.getMessage("workplan.notice.mail.subject", new Object[] { text }, MAIL_LOCALE);
-		String body = messages.getMessage("workplan.notice.mail.body", new Object[] { text, baseUrl + "/workplan/tasks/" + task.taskId() },
-				MAIL_LOCALE);
+		String body = messages.getMessage("workplan.notice.mail.body", new Object[] { text, baseUrl + link }, MAIL_LOCALE);
 		addresses.forEach((username, address) -> {
 			if (chosen.getOrDefault(username, kind.emailByDefault())) {
 				mail.enqueue(address, subject, body);
@@ -216,7 +252,7 @@ public class Notices {
 		return jdbc.sql("select * from notification where recipient = :who order by id desc limit :limit")
 			.param("who", username)
 			.param("limit", limit)
-			.query((rs, n) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getObject("task_id", Long.class),
+			.query((rs, n) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getString("link"),
 					rs.getString("message_key"), List.of(json.readValue(rs.getString("arguments"), String[].class)),
 					SqlTimes.instant(rs, "created_at"), rs.getTimestamp("read_at") != null))
 			.list();

@@ -188,6 +188,11 @@ class AuthorizationMatrixTests {
 		TABLE.put("GET /outreach/focus", PLAN_VIEW);
 		TABLE.put("POST /outreach/focus/assign", PLAN_EDIT);
 		TABLE.put("GET /outreach/comments", PLAN_EDIT);
+		TABLE.put("GET /outreach/special-groups/kinds", PLAN_EDIT);
+		TABLE.put("POST /outreach/special-groups/kinds", PLAN_EDIT);
+		TABLE.put("POST /outreach/special-groups/kinds/{code}", PLAN_EDIT);
+		TABLE.put("POST /outreach/special-groups/kinds/{code}/active", PLAN_EDIT);
+		TABLE.put("POST /outreach/focus/publicity", PLAN_EDIT);
 		TABLE.put("POST /outreach/comments/{id}/request", PLAN_EDIT);
 		TABLE.put("POST /outreach/comments/{id}/set-aside", PLAN_EDIT);
 		TABLE.put("POST /outreach/comments/{id}/restore", PLAN_EDIT);

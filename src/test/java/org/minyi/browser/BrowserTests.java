@@ -912,6 +912,11 @@ class BrowserTests {
 		logout();
 
 		login("district", DEMO_PASSWORD);
+		click("#notices-link");
+		assertThat(text("#notices")).contains("受理高风险矛盾纠纷“宅基地边界纠纷双方对峙”", "请回访群众");
+		screenshot("district-notices");
+		driver.findElement(By.xpath("//*[@id='notices']//a[contains(., '宅基地边界纠纷双方对峙')]")).click();
+		waitForText("#dispute-status", "");
 		click("#nav-disputes");
 		assertThat(text("#high-risk")).contains("宅基地边界纠纷双方对峙", "工地拖欠农民工工资");
 		screenshot("disputes");
@@ -923,6 +928,8 @@ class BrowserTests {
 		String community = driver.findElement(By.cssSelector("button[id^='assign-']")).getAttribute("id").substring("assign-".length());
 		click("#assign-" + community);
 		assertThat(text("#flash")).contains("定点联系");
+		click("#publicity-" + community);
+		assertThat(text("#flash")).contains("宣传任务");
 		screenshot("focus");
 		logout();
 	}
@@ -956,6 +963,24 @@ class BrowserTests {
 		screenshot("survey-comment-taken-up");
 		click("#comment-" + first + " a");
 		assertThat(text("section")).contains(said, "测评意见");
+		logout();
+	}
+
+	@Test
+	void districtAddsASpecialGroupKindThatTheRegistrationFormOffers() throws IOException {
+		login("district", DEMO_PASSWORD);
+		click("#nav-special-groups");
+		click("#group-kinds-link");
+		assertThat(text("#group-kinds")).contains("在用");
+		click("#kind-save");
+		assertThat(text("#flash-error")).contains("请填写中文名称");
+		type("#new-name", "社区矫正对象");
+		type("#new-name-en", "People under community correction");
+		click("#kind-save");
+		assertThat(text("#flash")).contains("已增加类别“社区矫正对象”");
+		screenshot("special-group-kinds");
+		open("/outreach/special-groups/new");
+		assertThat(text("#kind")).contains("社区矫正对象", "独居老人");
 		logout();
 	}
 

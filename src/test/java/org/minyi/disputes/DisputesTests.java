@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,8 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.mail.MailOutbox;
+import org.minyi.workplan.NoticeKind;
+import org.minyi.workplan.Notices;
 import org.minyi.platform.security.DataScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +57,9 @@ class DisputesTests {
 
 	@Autowired
 	MailOutbox outbox;
+
+	@Autowired
+	Notices notices;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -100,6 +106,7 @@ class DisputesTests {
 		long districtId = accounts.list(Role.SECURITY_ADMIN, "district", PageRequest.of(0, 10, null, null)).items().stream()
 			.filter(a -> a.username().equals("district")).findFirst().orElseThrow().id();
 		accounts.changeOwnEmail(districtId, address);
+		notices.chooseEmailedKinds("district", EnumSet.of(NoticeKind.DISPUTE_HIGH_RISK));
 		DisputeView dispute = disputes.receive(dispute(RiskLevel.HIGH, "工地欠薪工人聚集"), officer);
 		assertThat(dispute.escalatedAt()).isNotNull();
 		assertThat(disputes.list(new Disputes.DisputeFilter(null, null, null, null, true), DISTRICT, PageRequest.of(0, 200, null, null)).items())
@@ -113,6 +120,8 @@ class DisputesTests {
 				throw new IllegalStateException(e);
 			}
 		})).hasSize(1);
+		assertThat(notices.recent("district", 20)).filteredOn(n -> n.link().equals("/disputes/" + dispute.id()))
+			.singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(NoticeKind.DISPUTE_HIGH_RISK));
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'disputes.escalate' and target_id = :id")
 			.param("id", String.valueOf(dispute.id())).query(Long.class).single()).isEqualTo(1);
 	}

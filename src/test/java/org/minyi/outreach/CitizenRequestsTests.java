@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
+import org.minyi.access.AccountDraft;
+import org.minyi.access.AccountManagement;
+import org.minyi.access.Role;
 import org.minyi.org.UnitDraft;
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
@@ -22,6 +26,8 @@ import org.minyi.platform.PageRequest;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.security.DataScope;
+import org.minyi.workplan.NoticeKind;
+import org.minyi.workplan.Notices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,6 +52,15 @@ class CitizenRequestsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Notices notices;
+
+	@Autowired
+	RequestNotices reminders;
+
+	@Autowired
+	AccountManagement accounts;
 
 	UnitView townA;
 
@@ -100,6 +115,37 @@ class CitizenRequestsTests {
 			.containsExactly("RECEIVE", "ASSIGN", "ACCEPT", "NOTE", "RESOLVE", "FOLLOW_UP", "RESOLVE", "FOLLOW_UP");
 		assertThatThrownBy(() -> act(closed, RequestAction.FOLLOW_UP, null, null, Satisfaction.SATISFIED, DISTRICT))
 			.hasMessage("outreach.request.error.transition");
+	}
+
+	@Test
+	void eachStepTellsWhomItConcernsOnceAndAMissedDeadlineIsRemindedToTheUnit() {
+		String officer = "rq-officer-" + UUID.randomUUID().toString().substring(0, 8);
+		// the township's own officer; a community below it without officers is told through them
+		accounts.create(Role.SECURITY_ADMIN, new AccountDraft(officer, "townA officer", Role.UNIT_OFFICER, townA.id()));
+		UnitView community = units.create(new UnitDraft("RC" + System.nanoTime() % 1_000_000_000L, "request community", UnitKind.COMMUNITY,
+				townA.code(), null, null, null, Map.of()));
+		String reference = requests.receiveFromPublic(RequestCategory.ENVIRONMENT, "河道发臭", "河道夏天发臭", null, "周女士", "13805710031");
+		RequestView request = requests.list(RequestFilter.none(), DISTRICT, PageRequest.of(0, 200, null, null)).items().stream()
+			.filter(r -> r.reference().equals(reference)).findFirst().orElseThrow();
+		assertThat(told("district", request, NoticeKind.REQUEST_RECEIVED)).isEqualTo(1);
+
+		RequestView assigned = act(request, RequestAction.ASSIGN, community.id(), null, null, DISTRICT);
+		assertThat(told(officer, request, NoticeKind.REQUEST_ASSIGNED)).isEqualTo(1);
+		RequestView accepted = act(assigned, RequestAction.ACCEPT, null, null, null, officerA);
+		assertThat(reminders.remind(accepted.dueDate().plusDays(1))).isGreaterThanOrEqualTo(1);
+		reminders.remind(accepted.dueDate().plusDays(1));
+		assertThat(told(officer, request, NoticeKind.REQUEST_OVERDUE)).as("reminded once").isEqualTo(1);
+		RequestView answered = act(accepted, RequestAction.RESOLVE, null, "已清淤", null, officerA);
+		assertThat(told("district", request, NoticeKind.REQUEST_ANSWERED)).isEqualTo(1);
+		act(answered, RequestAction.FOLLOW_UP, null, "还是臭", Satisfaction.DISSATISFIED, DISTRICT);
+		assertThat(told(officer, request, NoticeKind.REQUEST_REOPENED)).isEqualTo(1);
+		assertThat(told("district", request, NoticeKind.REQUEST_ASSIGNED)).as("unit notices stay with the unit").isZero();
+	}
+
+	private long told(String username, RequestView request, NoticeKind kind) {
+		return notices.recent(username, 500).stream()
+			.filter(n -> n.kind() == kind && n.link().equals("/outreach/requests/" + request.id()))
+			.count();
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package org.minyi.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
@@ -14,7 +17,15 @@ import org.minyi.scoring.RoundScoring;
 import org.minyi.scoring.ScoreSnapshot;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
+import org.minyi.platform.PageRequest;
+import org.minyi.platform.security.DataScope;
+import org.minyi.workplan.PlanSection;
+import org.minyi.workplan.WorkPlans;
+import org.minyi.workplan.WorkPlans.ItemView;
+import org.minyi.workplan.WorkPlans.PlanView;
+import org.minyi.workplan.WorkTasks;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 /** The focus areas of the demo's scored round: the lowest townships in order, their pulling-down communities their own. */
 @MinyiTest
@@ -31,6 +42,18 @@ class FocusTests {
 
 	@Autowired
 	UnitManagement units;
+
+	@Autowired
+	PublicityTasks publicity;
+
+	@Autowired
+	WorkPlans plans;
+
+	@Autowired
+	WorkTasks tasks;
+
+	@Autowired
+	MessageSource messages;
 
 	@Test
 	void theLowestTownshipsComeFirstWithTheirOwnWeakCommunities() {
@@ -54,5 +77,33 @@ class FocusTests {
 			});
 			assertThat(area.communities()).extracting(FocusAreas.WeakCommunity::contribution).isSorted();
 		});
+	}
+
+	@Test
+	void aPublicityTaskForAWeakCommunityNamesTheTownshipsWeakIndicatorsAndReachesTheCommunityAtOnce() {
+		RoundView round = rounds.list().stream().filter(r -> scoring.latest(r.id()).isPresent()).findFirst().orElseThrow();
+		FocusAreas.Focus area = focus.lowestTownships(round.id(), 1).get(0);
+		UnitView community = units.findById(area.communities().get(0).unitId()).orElseThrow();
+		PlanView plan = plans.createFromTemplate("focus publicity " + System.nanoTime(), LocalDate.now());
+		plans.publish(plan.id());
+		LocalDate due = LocalDate.now().plusDays(20);
+
+		ItemView item = publicity.assign(round.id(), community.id(), plan.id(), due);
+
+		assertThat(item.title()).contains(community.name());
+		assertThat(item.section()).isEqualTo(PlanSection.FOCUS);
+		assertThat(item.targetUnits()).containsExactly(community.id());
+		assertThat(item.dueDate()).isEqualTo(due);
+		String firstWeak = messages.getMessage("indicator." + area.weakIndicators().get(0), null, Locale.SIMPLIFIED_CHINESE);
+		assertThat(item.description()).contains(firstWeak);
+		assertThat(tasks.list(new WorkTasks.TaskFilter(plan.id(), community.id(), null, false), DataScope.wholeDistrict(), PageRequest.of(0, 200, null, null))
+			.items()).filteredOn(task -> task.itemId() == item.id()).singleElement()
+			.satisfies(task -> assertThat(task.unitId()).isEqualTo(community.id()));
+
+		assertThatThrownBy(() -> publicity.assign(round.id(), area.townshipId(), plan.id(), due)).as("a township is not a community")
+			.hasMessage("outreach.focus.error.community");
+		assertThatThrownBy(() -> publicity.assign(round.id(), community.id(), plan.id(), LocalDate.now().minusDays(1)))
+			.hasMessage("outreach.focus.error.dueDate");
+		assertThatThrownBy(() -> publicity.assign(round.id(), community.id(), plan.id() + 999_999, due)).hasMessage("outreach.focus.error.plan");
 	}
 }

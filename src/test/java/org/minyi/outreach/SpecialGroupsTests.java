@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -18,7 +19,6 @@ import org.minyi.org.UnitDraft;
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
-import org.minyi.outreach.SpecialGroups.GroupKind;
 import org.minyi.outreach.SpecialGroups.MemberView;
 import org.minyi.outreach.SpecialGroups.NewMember;
 import org.minyi.platform.BusinessRuleException;
@@ -43,6 +43,9 @@ class SpecialGroupsTests {
 
 	@Autowired
 	UnitManagement units;
+
+	@Autowired
+	SpecialGroupKinds kinds;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -113,7 +116,46 @@ class SpecialGroupsTests {
 		MemberView cared = groups.find(member.id(), own);
 		assertThat(cared.missed()).isFalse();
 		assertThat(cared.nextCare()).isEqualTo(groups.today().plusDays(6));
-		assertThat(groups.list(community.id(), GroupKind.ELDERLY_ALONE, true, own)).isEmpty();
+		assertThat(groups.list(community.id(), "ELDERLY_ALONE", true, own)).isEmpty();
+	}
+
+	@Test
+	void theDistrictAddsAKindPeopleAreRegisteredUnderItAndARetiredKindIsKeptButNotOffered() {
+		String suffix = String.valueOf(System.nanoTime() % 100_000);
+		SpecialGroupKinds.GroupKind added = kinds.add("社区矫正" + suffix, "Community correction " + suffix);
+		assertThat(added.code()).startsWith("KIND");
+		assertThat(kinds.labels(Locale.ENGLISH)).containsEntry(added.code(), "Community correction " + suffix);
+		assertThat(kinds.labels(Locale.SIMPLIFIED_CHINESE)).containsEntry(added.code(), "社区矫正" + suffix);
+		assertThatThrownBy(() -> kinds.add("社区矫正" + suffix, "other")).hasMessage("outreach.groupKind.error.duplicate");
+		assertThatThrownBy(() -> kinds.add(" ", "x")).hasMessage("outreach.groupKind.error.name");
+		assertThatThrownBy(() -> kinds.add("一二三四五六七八九十一二三四五六七八九十一", "x")).hasMessage("input.error.tooLong");
+
+		NewMember underNewKind = new NewMember(community.id(), added.code(), "钱桂芳", idNumber(), null, "解放路社区2幢4单元501", null,
+				Visits.Frequency.MONTHLY, "officer");
+		MemberView member = groups.register(underNewKind, DISTRICT);
+		assertThat(groups.list(community.id(), added.code(), false, DISTRICT)).extracting(MemberView::id).containsExactly(member.id());
+
+		kinds.setActive(added.code(), false);
+		assertThat(kinds.active()).extracting(SpecialGroupKinds.GroupKind::code).doesNotContain(added.code());
+		assertThat(groups.find(member.id(), DISTRICT).kind()).as("registered people keep their kind").isEqualTo(added.code());
+		assertRefused(new NewMember(community.id(), added.code(), "孙秀兰", idNumber(), null, null, null, Visits.Frequency.MONTHLY, "officer"),
+				"outreach.group.error.kind");
+		assertRefused(new NewMember(community.id(), "FORGED", "孙秀兰", idNumber(), null, null, null, Visits.Frequency.MONTHLY, "officer"),
+				"outreach.group.error.kind");
+		kinds.rename(added.code(), "社区矫正对象" + suffix, "People under community correction " + suffix);
+		assertThat(kinds.find(added.code()).orElseThrow().name()).isEqualTo("社区矫正对象" + suffix);
+	}
+
+	@Test
+	void theLastKindInUseCannotBeRetired() {
+		List<String> inUse = kinds.active().stream().map(SpecialGroupKinds.GroupKind::code).toList();
+		try {
+			inUse.subList(1, inUse.size()).forEach(code -> kinds.setActive(code, false));
+			assertThatThrownBy(() -> kinds.setActive(inUse.get(0), false)).hasMessage("outreach.groupKind.error.last");
+		}
+		finally {
+			inUse.forEach(code -> kinds.setActive(code, true));
+		}
 	}
 
 	private void assertRefused(NewMember member, String messageKey) {
@@ -122,7 +164,7 @@ class SpecialGroupsTests {
 	}
 
 	private NewMember member(String id, String phone) {
-		return new NewMember(community.id(), GroupKind.ELDERLY_ALONE, "钱桂芳", id, phone, "解放路社区2幢4单元501", "高血压", Visits.Frequency.WEEKLY,
+		return new NewMember(community.id(), "ELDERLY_ALONE", "钱桂芳", id, phone, "解放路社区2幢4单元501", "高血压", Visits.Frequency.WEEKLY,
 				"officer");
 	}
 

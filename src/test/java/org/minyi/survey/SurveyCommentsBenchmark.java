@@ -12,14 +12,13 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
 import org.minyi.bench.PageTimings;
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
+import org.minyi.platform.Database;
 import org.minyi.platform.security.DataScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  * The survey-comment page with a round of 1,000,000 responses (issue 7: within 200 ms). Responses
  * are inserted directly, one in seven with a comment, over the district's townships; the comments
  * are then kept apart by the backfill migration (its time is the upgrade's cost), a few responses
- * invalidated and some comments decided on. Each page goes through the whole web stack. Not part
+ * invalidated and some comments decided on. Each page (20 comments) goes through the whole web stack. Not part
  * of the normal build: {@code bench/survey-comments.sh h2|pg}.
  */
 @Tag("bench")
@@ -62,6 +61,9 @@ class SurveyCommentsBenchmark {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	Database database;
 
 	@Autowired
 	MockMvc mvc;
@@ -95,18 +97,7 @@ class SurveyCommentsBenchmark {
 		long backfillStart = System.nanoTime();
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
-			backfill.migrate(new Context() {
-
-				@Override
-				public Configuration getConfiguration() {
-					return null;
-				}
-
-				@Override
-				public Connection getConnection() {
-					return connection;
-				}
-			});
+			backfill.migrate(connection);
 			connection.commit();
 		}
 		Integer kept = jdbc.queryForObject("select count(*) from response_comment where survey_round = ?", Integer.class, round.id());
@@ -118,14 +109,15 @@ class SurveyCommentsBenchmark {
 		jdbc.update("update response_comment set status = 'TAKEN_UP', reference = 'SQ-BENCH' where survey_round = ? and mod(id, 10) = 1",
 				round.id());
 		jdbc.update("update response_comment set status = 'SET_ASIDE' where survey_round = ? and mod(id, 10) = 2", round.id());
-		jdbc.execute("analyze");
+		// what autovacuum does after a bulk load on PostgreSQL (the visibility map lets counts read the index only)
+		jdbc.execute(database.embedded() ? "analyze" : "vacuum analyze response_comment");
 
 		RequestPostProcessor district = user(users.loadUserByUsername("district"));
 		String base = "/outreach/comments?round=" + round.id();
 		PageTimings.measure(mvc, "survey comments, new, all townships", base, district);
 		PageTimings.measure(mvc, "survey comments, new, one township", base + "&township=" + townships.get(0), district);
 		PageTimings.measure(mvc, "survey comments, taken up, one township", base + "&status=TAKEN_UP&township=" + townships.get(1), district);
-		PageTimings.measure(mvc, "survey comments, all states, page 100", base + "&status=&page=100", district);
+		PageTimings.measure(mvc, "survey comments, new, all townships, page 100", base + "&page=100", district);
 	}
 
 	private void insert(List<Object[]> rows) {

@@ -10,8 +10,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
@@ -74,7 +72,7 @@ class SurveyCommentsTests {
 		answer("YJCG", "   ");
 		answer("YJCG", null);
 
-		List<Comment> kept = comments.list(round.id(), null, null, PageRequest.of(0, 50, null, null)).items();
+		List<Comment> kept = comments.page(round.id(), null, CommentStatus.NEW, PageRequest.of(0, 50, null, null)).comments().items();
 
 		assertThat(kept).singleElement().satisfies(comment -> {
 			assertThat(comment.text()).isEqualTo("路灯坏了三个月没人修");
@@ -96,15 +94,19 @@ class SurveyCommentsTests {
 		invalidations.invalidate(fabricated, "核查为编造");
 		long township = units.findByCode("YJCG").orElseThrow().id();
 
-		assertThat(comments.list(round.id(), township, CommentStatus.NEW, PageRequest.of(0, 50, null, null)).items())
+		assertThat(comments.page(round.id(), township, CommentStatus.NEW, PageRequest.of(0, 50, null, null)).comments().items())
 			.extracting(Comment::text).containsExactly("第二条", "第一条");
-		assertThat(comments.counts(round.id(), null)).isEqualTo(new SurveyComments.CommentCounts(3, 0, 0));
+		assertThat(comments.page(round.id(), null, CommentStatus.NEW, PageRequest.of(0, 1, null, null))).satisfies(page -> {
+			assertThat(page.counts()).isEqualTo(new SurveyComments.CommentCounts(3, 0, 0));
+			assertThat(page.comments().total()).isEqualTo(3);
+			assertThat(page.comments().items()).extracting(Comment::text).containsExactly("另一个镇的意见");
+		});
 
 		long secondComment = commentOf(second);
 		comments.setAside(secondComment);
-		assertThat(comments.counts(round.id(), township)).isEqualTo(new SurveyComments.CommentCounts(1, 0, 1));
-		assertThat(comments.list(round.id(), township, CommentStatus.SET_ASIDE, PageRequest.of(0, 50, null, null)).items())
-			.extracting(Comment::text).containsExactly("第二条");
+		SurveyComments.CommentPage setAside = comments.page(round.id(), township, CommentStatus.SET_ASIDE, PageRequest.of(0, 50, null, null));
+		assertThat(setAside.counts()).isEqualTo(new SurveyComments.CommentCounts(1, 0, 1));
+		assertThat(setAside.comments().items()).extracting(Comment::text).containsExactly("第二条");
 		assertThat(comments.find(commentOf(fabricated))).isEmpty();
 	}
 
@@ -142,18 +144,7 @@ class SurveyCommentsTests {
 
 	private void migrate() throws Exception {
 		try (Connection connection = dataSource.getConnection()) {
-			backfill.migrate(new Context() {
-
-				@Override
-				public Configuration getConfiguration() {
-					return null;
-				}
-
-				@Override
-				public Connection getConnection() {
-					return connection;
-				}
-			});
+			backfill.migrate(connection);
 		}
 	}
 

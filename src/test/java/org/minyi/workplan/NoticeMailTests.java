@@ -82,7 +82,7 @@ class NoticeMailTests {
 		List<MimeMessage> overdue = received(officerMail, link);
 		assertThat(overdue).as("one overdue mail though two nodes delivered").hasSize(1);
 		assertThat(overdue.get(0).getSubject()).isEqualTo("【民意】“召开民调工作动员会议”（城关街道）已于 " + due + " 到期，目前已逾期。");
-		assertThat((String) overdue.get(0).getContent()).contains("查看任务：" + link);
+		assertThat((String) overdue.get(0).getContent()).contains("查看详情：" + link);
 
 		notices.remind(due.plusDays(Notices.ESCALATE_AFTER_DAYS));
 		deliverOnTwoNodes();

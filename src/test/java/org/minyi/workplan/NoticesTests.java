@@ -60,7 +60,7 @@ class NoticesTests {
 		assertThat(noticesAbout(meeting, NoticeKind.ESCALATED, "district")).isEqualTo(1);
 		assertThat(noticesAbout(meeting, NoticeKind.ESCALATED, "officer")).as("escalations go to the district").isZero();
 
-		Notices.Notice latest = notices.recent("officer", 10).stream().filter(n -> meeting == n.taskId()).findFirst().orElseThrow();
+		Notices.Notice latest = notices.recent("officer", 10).stream().filter(n -> n.link().equals("/workplan/tasks/" + meeting)).findFirst().orElseThrow();
 		assertThat(latest.arguments()).containsExactly("召开民调工作动员会议", "城关街道", meetingDue.toString());
 	}
 

@@ -1,0 +1,4 @@
+-- Notices about citizen requests and disputes as well as tasks (module workplan, ADR 0015): each
+-- notice carries the path of the page it is about.
+alter table notification add column link varchar(200);
+update notification set link = '/workplan/tasks/' || task_id where task_id is not null;
