@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * application nodes it goes out once. A failed delivery is retried after 1, 5, 30 and 120 minutes,
  * then left as failed with the reason. A node that dies while sending leaves a claim that is
  * released after ten minutes (that message may then go out twice: at least once, never lost).
- * Without an SMTP host ({@code spring.mail.host}) e-mail is off and nothing is written.
+ * Without an SMTP host ({@code spring.mail.host}) e-mail is off and nothing is written. Sent and
+ * failed messages are deleted after {@code minyi.mail.keep}.
  */
 @Service
 public class MailOutbox {
@@ -51,11 +52,15 @@ public class MailOutbox {
 
 	private final String from;
 
-	MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock, @Value("${minyi.mail.from:minyi@localhost}") String from) {
+	private final Duration keep;
+
+	MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock, @Value("${minyi.mail.from:minyi@localhost}") String from,
+			@Value("${minyi.mail.keep:30d}") Duration keep) {
 		this.jdbc = jdbc;
 		this.sender = sender;
 		this.clock = clock;
 		this.from = from;
+		this.keep = keep;
 	}
 
 	/** Whether e-mail is configured; when not, {@link #enqueue} keeps nothing. */
@@ -85,6 +90,25 @@ public class MailOutbox {
 		if (enabled()) {
 			deliver();
 		}
+	}
+
+	/** Nightly: messages sent or given up on are kept {@code minyi.mail.keep} (30 days) for enquiries, then deleted. */
+	@Scheduled(cron = "${minyi.mail.purge-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
+	public void purgeDaily() {
+		purge();
+	}
+
+	/**
+	 * Deletes sent and failed messages older than the keeping time (they hold names of requests and
+	 * tasks, and nobody reads them afterwards); messages still to be sent are never deleted. Returns
+	 * how many went.
+	 */
+	public int purge() {
+		return jdbc.sql("""
+				delete from mail_outbox
+				where (status = 'SENT' and sent_at < :before) or (status = 'FAILED' and created_at < :before)""")
+			.param("before", SqlTimes.bind(clock.instant().minus(keep)))
+			.update();
 	}
 
 	/** Sends the messages that are due; returns how many this node sent. */

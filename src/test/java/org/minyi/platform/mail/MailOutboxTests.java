@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
 import org.minyi.TestMailServer;
+import org.minyi.platform.SqlTimes;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,38 @@ class MailOutboxTests {
 		assertThat(state(second)).as("given up after five attempts").isEqualTo("FAILED/5");
 	}
 
+	@Test
+	void sentAndFailedMessagesGoAfterTheKeepingTimeAndUnsentOnesStay() {
+		MutableClock clock = new MutableClock(Instant.parse("2045-03-01T00:00:00Z"));
+		String to = "purge-" + UUID.randomUUID() + "@example.gov.cn";
+		MailOutbox server = outbox(TestMailServer.server().getSmtp().getPort(), clock);
+		MailOutbox down = outbox(closedPortSender(), clock);
+		transaction.executeWithoutResult(t -> server.enqueue(to + ".sent", "主题", "正文"));
+		server.deliver();
+		transaction.executeWithoutResult(t -> down.enqueue(to + ".failed", "主题", "正文"));
+		for (int attempt = 0; attempt < 5; attempt++) {
+			clock.advance(Duration.ofHours(3));
+			down.deliver();
+		}
+		// a message still waiting for its next attempt, written long ago
+		jdbc.sql("""
+				insert into mail_outbox (recipient, subject, body, status, attempts, created_at, next_attempt_at)
+				values (:to, 'subject', 'body', 'PENDING', 3, :long_ago, :later)""")
+			.param("to", to + ".pending")
+			.param("long_ago", SqlTimes.bind(clock.instant().minus(Duration.ofDays(365))))
+			.param("later", SqlTimes.bind(clock.instant().plus(Duration.ofDays(400))))
+			.update();
+		clock.advance(Duration.ofDays(20));
+		transaction.executeWithoutResult(t -> server.enqueue(to + ".recent", "主题", "正文"));
+		server.deliver();
+		clock.advance(Duration.ofDays(11));
+
+		server.purge();
+
+		assertThat(jdbc.sql("select recipient from mail_outbox where recipient like :to order by recipient").param("to", to + "%")
+			.query(String.class).list()).containsExactly(to + ".pending", to + ".recent");
+	}
+
 	private String state(String recipient) {
 		return jdbc.sql("select status, attempts from mail_outbox where recipient = :to")
 			.param("to", recipient)
@@ -86,7 +119,7 @@ class MailOutboxTests {
 
 	private MailOutbox outbox(JavaMailSender sender, Clock clock) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
-		return new MailOutbox(jdbc, beans.getBeanProvider(JavaMailSender.class), clock, "minyi@example.gov.cn");
+		return new MailOutbox(jdbc, beans.getBeanProvider(JavaMailSender.class), clock, "minyi@example.gov.cn", Duration.ofDays(30));
 	}
 
 	private MailOutbox outbox(int port, Clock clock) {
