@@ -3,8 +3,9 @@
  * hotline, the public web form, survey comments) assigned to a unit with a deadline by category,
  * handled, answered and followed up by a call that asks the resident whether they are satisfied,
  * and reopened when they are not; with metrics per unit and period. Contact assignments and visits,
- * the special-group registry, and the focus page that turns a round's results (scoring's read API)
- * into visits to the communities that pull the lowest townships down.
+ * the special-group registry with the district's own kinds, and the focus page that turns a round's
+ * results (scoring's read API) into visits to, or work-plan publicity tasks for, the communities that
+ * pull the lowest townships down. Request steps are told through the work plan's notices (ADR 0015).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "survey", "scoring", "workplan" })
 package org.minyi.outreach;

@@ -4,7 +4,8 @@
  * conditions, screening rules, indicator codes and composites. The standard instrument ships as a
  * readable YAML file. Rounds carry targets per unit and a lifecycle; residents answer on the web
  * with single-use invitations or an open link, and responses are stored append-only (ADR 0005)
- * for scoring to read through {@link org.minyi.survey.ResponseReader}.
+ * for scoring to read through {@link org.minyi.survey.ResponseReader}. Open-text answers are kept
+ * apart as comments ({@link org.minyi.survey.SurveyComments}) for staff to read and take up.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org" })
 package org.minyi.survey;
