@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -220,6 +221,10 @@ public class Disputes {
 		record(id, action.name(), next, comment != null ? comment
 				: step.mediator() != null && action == DisputeAction.START_MEDIATION ? step.mediator().strip() : null);
 		events.publishEvent(AuditEvent.of(action.auditAction(), "dispute", id, dispute.status() + " -> " + next));
+		if (!next.open()) {
+			// a case that has ended needs no more watching
+			notices.settle("/disputes/" + id, EnumSet.of(NoticeKind.DISPUTE_HIGH_RISK));
+		}
 		return find(id, scope);
 	}
 

@@ -2,7 +2,10 @@ package org.minyi.outreach;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
@@ -18,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Who hears of a citizen request's steps, through the application's notices: the district of a
  * request from the public form waiting to be assigned and of an answer waiting for its follow-up
  * call; the unit of an assignment, a reopening, and a deadline passed (a daily job). Each notice
- * names the request, its reference, the unit and the deadline.
+ * names the request, its reference, the unit and the deadline; notices whose request has moved on
+ * (assigned, answered, called back, closed) are marked read for everyone.
  */
 @Component
 class RequestNotices {
@@ -38,8 +42,23 @@ class RequestNotices {
 		this.clock = clock;
 	}
 
-	/** After a step of the request: tells whoever the step concerns, once per step (the version names it). */
+	/** Kinds whose notice asks for something the request's current state shows done. */
+	private static final Map<RequestStatus, Set<NoticeKind>> SETTLED = Map.of(
+			RequestStatus.ASSIGNED, EnumSet.of(NoticeKind.REQUEST_RECEIVED),
+			RequestStatus.RESOLVED, EnumSet.of(NoticeKind.REQUEST_ASSIGNED, NoticeKind.REQUEST_OVERDUE, NoticeKind.REQUEST_REOPENED),
+			RequestStatus.REOPENED, EnumSet.of(NoticeKind.REQUEST_ANSWERED),
+			RequestStatus.CLOSED, EnumSet.allOf(NoticeKind.class),
+			RequestStatus.DISMISSED, EnumSet.allOf(NoticeKind.class));
+
+	/**
+	 * After a step of the request: settles the notices the step has dealt with, and tells whoever the
+	 * step concerns, once per step (the version names it).
+	 */
 	void stepped(RequestView request) {
+		Set<NoticeKind> settled = SETTLED.get(request.status());
+		if (settled != null) {
+			notices.settle(link(request.id()), settled);
+		}
 		NoticeKind kind = switch (request.status()) {
 			case RECEIVED -> request.source() == RequestSource.WEB_FORM ? NoticeKind.REQUEST_RECEIVED : null;
 			case ASSIGNED -> NoticeKind.REQUEST_ASSIGNED;
@@ -73,6 +92,10 @@ class RequestNotices {
 		return (int) late.stream().filter(request -> announce(NoticeKind.REQUEST_OVERDUE, request, "late")).count();
 	}
 
+	private static String link(long requestId) {
+		return "/outreach/requests/" + requestId;
+	}
+
 	/** What a notice says of a request. */
 	private record Subject(long id, String title, String reference, Long unitId, LocalDate dueDate) {
 	}
@@ -80,6 +103,6 @@ class RequestNotices {
 	private boolean announce(NoticeKind kind, Subject request, String occasion) {
 		String unit = request.unitId() == null ? "" : units.findById(request.unitId()).map(UnitView::name).orElse("");
 		return notices.announce(kind, request.unitId(), "request:" + request.id() + ":" + occasion + ":" + request.dueDate(),
-				"/outreach/requests/" + request.id(), List.of(request.title(), request.reference(), unit, request.dueDate().toString()));
+				link(request.id()), List.of(request.title(), request.reference(), unit, request.dueDate().toString()));
 	}
 }

@@ -258,6 +258,21 @@ public class Notices {
 			.list();
 	}
 
+	/**
+	 * Marks as read, for everyone, the unread notices of these kinds about a page whose subject has
+	 * moved on (e.g. "call the resident back" once the call is made), so the list stays a to-do list.
+	 */
+	public void settle(String link, Set<NoticeKind> kinds) {
+		if (kinds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update notification set read_at = :at where link = :link and read_at is null and kind in (:kinds)")
+			.param("at", SqlTimes.bind(clock.instant()))
+			.param("link", link)
+			.param("kinds", kinds.stream().map(NoticeKind::name).toList())
+			.update();
+	}
+
 	public void markAllRead(String username) {
 		jdbc.sql("update notification set read_at = :at where recipient = :who and read_at is null")
 			.param("at", SqlTimes.bind(clock.instant()))

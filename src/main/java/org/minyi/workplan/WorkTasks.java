@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.BusinessRuleException;
@@ -315,6 +317,13 @@ public class WorkTasks {
 		record(task.id(), "EVIDENCE", task.status() == TaskStatus.ASSIGNED ? TaskStatus.IN_PROGRESS : task.status(), summary);
 	}
 
+	/** Kinds of notice about a task that its new state shows dealt with (the list stays a to-do list). */
+	private static final Map<TaskStatus, Set<NoticeKind>> SETTLED = Map.of(
+			TaskStatus.SUBMITTED, EnumSet.of(NoticeKind.DUE_SOON, NoticeKind.OVERDUE, NoticeKind.RETURNED, NoticeKind.ESCALATED),
+			TaskStatus.RETURNED, EnumSet.of(NoticeKind.SUBMITTED),
+			TaskStatus.DONE, EnumSet.allOf(NoticeKind.class),
+			TaskStatus.CANCELLED, EnumSet.allOf(NoticeKind.class));
+
 	private void move(TaskView task, int version, TaskStatus next, TaskAction action, String comment) {
 		Instant now = clock.instant();
 		int updated = jdbc.sql("""
@@ -333,6 +342,7 @@ public class WorkTasks {
 			throw BusinessRuleException.of("workplan.task.error.stale");
 		}
 		record(task.id(), action.name(), next, comment);
+		notices.settle("/workplan/tasks/" + task.id(), SETTLED.getOrDefault(next, Set.of()));
 		if (action == TaskAction.SUBMIT || action == TaskAction.RETURN) {
 			notices.send(action == TaskAction.SUBMIT ? NoticeKind.SUBMITTED : NoticeKind.RETURNED, task.id(), "v" + (version + 1));
 		}

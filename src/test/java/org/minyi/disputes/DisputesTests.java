@@ -121,7 +121,13 @@ class DisputesTests {
 			}
 		})).hasSize(1);
 		assertThat(notices.recent("district", 20)).filteredOn(n -> n.link().equals("/disputes/" + dispute.id()))
-			.singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(NoticeKind.DISPUTE_HIGH_RISK));
+			.singleElement().satisfies(n -> {
+				assertThat(n.kind()).isEqualTo(NoticeKind.DISPUTE_HIGH_RISK);
+				assertThat(n.read()).isFalse();
+			});
+		act(dispute, DisputeAction.WITHDRAW, new Step(null, null, null, disputes.today(), "工资已结清，双方撤回"));
+		assertThat(notices.recent("district", 20)).filteredOn(n -> n.link().equals("/disputes/" + dispute.id()))
+			.singleElement().satisfies(n -> assertThat(n.read()).as("an ended case needs no more watching").isTrue());
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'disputes.escalate' and target_id = :id")
 			.param("id", String.valueOf(dispute.id())).query(Long.class).single()).isEqualTo(1);
 	}

@@ -135,17 +135,32 @@ class CitizenRequestsTests {
 		assertThat(reminders.remind(accepted.dueDate().plusDays(1))).isGreaterThanOrEqualTo(1);
 		reminders.remind(accepted.dueDate().plusDays(1));
 		assertThat(told(officer, request, NoticeKind.REQUEST_OVERDUE)).as("reminded once").isEqualTo(1);
+		assertThat(unread("district", request, NoticeKind.REQUEST_RECEIVED)).as("settled by the assignment").isZero();
 		RequestView answered = act(accepted, RequestAction.RESOLVE, null, "已清淤", null, officerA);
 		assertThat(told("district", request, NoticeKind.REQUEST_ANSWERED)).isEqualTo(1);
-		act(answered, RequestAction.FOLLOW_UP, null, "还是臭", Satisfaction.DISSATISFIED, DISTRICT);
+		assertThat(unread(officer, request, NoticeKind.REQUEST_ASSIGNED) + unread(officer, request, NoticeKind.REQUEST_OVERDUE))
+			.as("settled by the answer").isZero();
+		RequestView reopened = act(answered, RequestAction.FOLLOW_UP, null, "还是臭", Satisfaction.DISSATISFIED, DISTRICT);
 		assertThat(told(officer, request, NoticeKind.REQUEST_REOPENED)).isEqualTo(1);
+		assertThat(unread(officer, request, NoticeKind.REQUEST_REOPENED)).isEqualTo(1);
+		assertThat(unread("district", request, NoticeKind.REQUEST_ANSWERED)).as("the call is made").isZero();
 		assertThat(told("district", request, NoticeKind.REQUEST_ASSIGNED)).as("unit notices stay with the unit").isZero();
+		RequestView again = act(reopened, RequestAction.RESOLVE, null, "再次清淤并加装除臭设施", null, officerA);
+		act(again, RequestAction.FOLLOW_UP, null, null, Satisfaction.SATISFIED, DISTRICT);
+		assertThat(unread(officer, request, NoticeKind.REQUEST_REOPENED) + unread("district", request, NoticeKind.REQUEST_ANSWERED))
+			.as("closed: nothing left to do").isZero();
 	}
 
 	private long told(String username, RequestView request, NoticeKind kind) {
-		return notices.recent(username, 500).stream()
-			.filter(n -> n.kind() == kind && n.link().equals("/outreach/requests/" + request.id()))
-			.count();
+		return noticesAbout(username, request, kind).count();
+	}
+
+	private long unread(String username, RequestView request, NoticeKind kind) {
+		return noticesAbout(username, request, kind).filter(n -> !n.read()).count();
+	}
+
+	private java.util.stream.Stream<Notices.Notice> noticesAbout(String username, RequestView request, NoticeKind kind) {
+		return notices.recent(username, 500).stream().filter(n -> n.kind() == kind && n.link().equals("/outreach/requests/" + request.id()));
 	}
 
 	@Test

@@ -80,6 +80,12 @@ class NoticesTests {
 		assertThat(notices.unread("officer")).isEqualTo(unreadBefore + 1);
 		tasks.act(task.id(), TaskAction.SUBMIT, null, tasks.find(task.id(), officer).version(), officer);
 		assertThat(noticesAbout(task.id(), NoticeKind.SUBMITTED, "district")).as("a resubmission is news again").isEqualTo(2);
+		assertThat(notices.unread("officer")).as("the return is settled by the resubmission").isEqualTo(unreadBefore);
+		assertThat(jdbc.sql("select count(*) from notification where task_id = :task and kind = 'SUBMITTED' and recipient = 'district' and read_at is null")
+			.param("task", task.id()).query(Long.class).single()).as("only the resubmission waits for review").isEqualTo(1);
+		tasks.act(task.id(), TaskAction.APPROVE, null, tasks.find(task.id(), officer).version(), DataScope.wholeDistrict());
+		assertThat(jdbc.sql("select count(*) from notification where task_id = :task and read_at is null").param("task", task.id())
+			.query(Long.class).single()).as("a done task leaves nothing to do").isZero();
 		notices.markAllRead("officer");
 		assertThat(notices.unread("officer")).isZero();
 	}
