@@ -147,6 +147,8 @@ public class SubmissionLoad {
 			answers.append(",\"").append(q).append("\":[\"SATISFIED\"]");
 		}
 		answers.append(",\"Q8\":[\"KNOW\"],\"Q9\":[\"DID_NOT\"],\"Q10\":[\"OFTEN\"],\"Q11\":[\"NEVER_HAD\"],\"D1\":[\"FEMALE\"],\"D2\":[\"AGE_30_44\"]");
+		// every respondent leaves a comment: the heaviest case, a second row kept per response
+		answers.append(",\"Q12\":[\"More patrols near the school gate in the evening, please.\"]");
 		return ("{\"token\":\"" + token + "\",\"answers\":{" + answers + "}}").getBytes(StandardCharsets.UTF_8);
 	}
 
