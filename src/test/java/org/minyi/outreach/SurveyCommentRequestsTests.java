@@ -2,11 +2,15 @@ package org.minyi.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +38,10 @@ import org.minyi.survey.SurveyComments.CommentStatus;
 import org.minyi.survey.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
-/** Survey comments taken up as citizen requests: once per comment, by the district only, all or nothing. */
+/** Survey comments taken up as citizen requests: once per comment, by the district only, all or nothing; shown escaped. */
 @MinyiTest
 class SurveyCommentRequestsTests {
 
@@ -67,6 +73,12 @@ class SurveyCommentRequestsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
 
 	RoundView round;
 
@@ -150,6 +162,20 @@ class SurveyCommentRequestsTests {
 		comments.setAside(comment);
 		assertThatThrownBy(() -> commentRequests.takeUp(comment, RequestCategory.ENVIRONMENT, null, null, DISTRICT))
 			.hasMessage("survey.comment.error.decided");
+	}
+
+	@Test
+	void theCommentPageShowsWhatResidentsWroteEscapedAndOnlyToTheDistrict() throws Exception {
+		String marker = UUID.randomUUID().toString().substring(0, 8);
+		comment("<script>alert('" + marker + "')</script><img src=x onerror=alert(1)>");
+		String page = mvc.perform(get("/outreach/comments").param("round", String.valueOf(round.id()))
+			.with(user(users.loadUserByUsername("district"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("&lt;script&gt;alert(&#39;" + marker + "&#39;)&lt;/script&gt;").doesNotContain("<script>alert('" + marker)
+			.contains("&lt;img src=x onerror=alert(1)&gt;");
+		mvc.perform(get("/outreach/comments").param("round", String.valueOf(round.id())).with(user(users.loadUserByUsername("officer"))))
+			.andExpect(status().isForbidden());
 	}
 
 	private long comment(String text) {
