@@ -24,9 +24,7 @@ import org.minyi.outreach.CitizenRequests.RequestView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.security.DataScope;
-import org.minyi.survey.Answers;
 import org.minyi.survey.InstrumentCatalog;
-import org.minyi.survey.InvitationBatch;
 import org.minyi.survey.Invitations;
 import org.minyi.survey.Mode;
 import org.minyi.survey.ResponseIntake;
@@ -35,6 +33,7 @@ import org.minyi.survey.RoundView;
 import org.minyi.survey.StandardAnswers;
 import org.minyi.survey.SurveyComments;
 import org.minyi.survey.SurveyComments.CommentStatus;
+import org.minyi.survey.TestResponses;
 import org.minyi.survey.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -181,9 +180,6 @@ class SurveyCommentRequestsTests {
 	private long comment(String text) {
 		Map<String, List<String>> answers = StandardAnswers.complete();
 		answers.put("Q12", List.of(text));
-		InvitationBatch batch = invitations.generate(round.id(), township, 1);
-		long response = intake.submit(intake.byToken(invitations.tokens(batch.id()).get(0).token()), Answers.of(answers), Mode.WEB, null)
-			.responseId();
-		return jdbc.sql("select id from response_comment where response_id = :id").param("id", response).query(Long.class).single();
+		return TestResponses.commentOf(jdbc, TestResponses.submitOnTheWeb(invitations, intake, round.id(), township, answers));
 	}
 }

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 
@@ -60,6 +61,21 @@ class FormsAndExportsTests {
 			.param("code", "YJCG").param("name", "重复").param("kind", "TOWNSHIP").param("parentCode", "YJ"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(body).contains("单位编码 YJCG 已被使用");
+	}
+
+	@Test
+	void listFiltersShowTheChoiceTheUserMade() throws Exception {
+		long unit = units.findByCode("YJCG").orElseThrow().id();
+		String disputes = mvc.perform(get("/disputes").param("status", "MEDIATING").param("risk", "HIGH").param("unit", String.valueOf(unit))
+			.with(user(users.loadUserByUsername("district"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(disputes).contains("<option value=\"MEDIATING\" selected=\"selected\">调解中</option>",
+				"<option value=\"HIGH\" selected=\"selected\">", "<option value=\"" + unit + "\" selected=\"selected\">");
+		String requests = mvc.perform(get("/outreach/requests").param("category", "TRAFFIC").with(user(users.loadUserByUsername("district"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(requests).contains("<option value=\"TRAFFIC\" selected=\"selected\">交通</option>", "id=\"filter-status\"", "id=\"filter-unit\"");
 	}
 
 	@Test

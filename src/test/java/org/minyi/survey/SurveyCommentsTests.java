@@ -156,11 +156,10 @@ class SurveyCommentsTests {
 		if (comment != null) {
 			answers.put("Q12", List.of(comment));
 		}
-		InvitationBatch batch = invitations.generate(round.id(), units.findByCode(townshipCode).orElseThrow().id(), 1);
-		return intake.submit(intake.byToken(invitations.tokens(batch.id()).get(0).token()), Answers.of(answers), Mode.WEB, null).responseId();
+		return TestResponses.submitOnTheWeb(invitations, intake, round.id(), units.findByCode(townshipCode).orElseThrow().id(), answers);
 	}
 
 	private long commentOf(long responseId) {
-		return jdbc.sql("select id from response_comment where response_id = :id").param("id", responseId).query(Long.class).single();
+		return TestResponses.commentOf(jdbc, responseId);
 	}
 }
