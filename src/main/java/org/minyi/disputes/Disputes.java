@@ -7,18 +7,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
+import org.minyi.platform.Aggregates;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.References;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.StatusHistory;
 import org.minyi.platform.TextInput;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.personal.Masks;
@@ -26,8 +27,6 @@ import org.minyi.platform.personal.PersonalData;
 import org.minyi.platform.personal.PhoneNumber;
 import org.minyi.platform.security.CurrentUser;
 import org.minyi.platform.security.DataScope;
-import org.minyi.workplan.NoticeKind;
-import org.minyi.workplan.Notices;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,9 +72,6 @@ public class Disputes {
 	public record Session(long id, LocalDate heldOn, String participants, String notes, String createdBy) {
 	}
 
-	public record HistoryEntry(Instant at, String actor, String action, DisputeStatus status, String comment) {
-	}
-
 	/** @param highRiskOpen only open high-risk cases */
 	public record DisputeFilter(DisputeStatus status, DisputeType type, RiskLevel risk, Long unitId, boolean highRiskOpen) {
 
@@ -88,28 +84,31 @@ public class Disputes {
 	public record Step(MediationType mediationType, String mediator, Referral referral, LocalDate day, String comment) {
 	}
 
-	private static final String REQUIRED = "disputes.error.required";
+	static final String REQUIRED = "disputes.error.required";
 
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
 	private final JdbcClient jdbc;
 
+	private final DisputeRepository repository;
+
+	private final StatusHistory<DisputeStatus> history;
+
 	private final UnitManagement units;
 
 	private final PersonalData personalData;
-
-	private final Notices notices;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Disputes(JdbcClient jdbc, UnitManagement units, PersonalData personalData, Notices notices, ApplicationEventPublisher events,
+	Disputes(JdbcClient jdbc, DisputeRepository repository, UnitManagement units, PersonalData personalData, ApplicationEventPublisher events,
 			Clock clock) {
 		this.jdbc = jdbc;
+		this.repository = repository;
+		this.history = new StatusHistory<>(jdbc, clock, DisputeStatus.class, "dispute_event", "dispute_id");
 		this.units = units;
 		this.personalData = personalData;
-		this.notices = notices;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -155,7 +154,7 @@ public class Disputes {
 		for (Party party : parties) {
 			addParty(id, party);
 		}
-		record(id, "RECEIVE", DisputeStatus.RECEIVED, null);
+		history.record(id, "RECEIVE", DisputeStatus.RECEIVED, null);
 		events.publishEvent(AuditEvent.of("disputes.receive", "dispute", id, dispute.type() + " " + dispute.risk() + ", unit=" + unit.id()));
 		DisputeView received = find(id, scope);
 		if (dispute.risk() == RiskLevel.HIGH) {
@@ -166,64 +165,17 @@ public class Disputes {
 
 	/** Moves the case on; {@code version} is the one the user saw. */
 	public DisputeView act(long id, DisputeAction action, Step step, int version, DataScope scope) {
-		DisputeView dispute = find(id, scope);
-		DisputeStatus next = action.from(dispute.status());
-		String comment = step.comment() == null || step.comment().isBlank() ? null : step.comment().strip();
-		if (action.needsComment() && comment == null) {
-			throw new BusinessRuleException("comment", "disputes.error.comment");
-		}
-		if (comment != null && comment.length() > 4000) {
-			throw new BusinessRuleException("comment", "input.error.tooLong", "4000");
-		}
-		MapSqlParameterSource values = new MapSqlParameterSource().addValue("next", next.name()).addValue("id", id)
-			.addValue("version", version).addValue("status", dispute.status().name());
-		String set = switch (action) {
-			case START_MEDIATION -> {
-				if (step.mediationType() == null) {
-					throw new BusinessRuleException("mediationType", "disputes.error.mediationType");
-				}
-				values.addValue("type", step.mediationType().name()).addValue("mediator", TextInput.clean(step.mediator(), 50, "mediator", REQUIRED));
-				yield "mediation_type = :type, mediator = :mediator";
-			}
-			case AGREE, AGREE_IN_PART -> {
-				LocalDate day = pastDay(step.day());
-				if (day.isBefore(dispute.receivedOn())) {
-					throw new BusinessRuleException("day", "disputes.error.day");
-				}
-				values.addValue("outcome", action == DisputeAction.AGREE ? "AGREEMENT" : "PARTIAL").addValue("day", day)
-					.addValue("days", (int) java.time.temporal.ChronoUnit.DAYS.between(dispute.receivedOn(), day)).addValue("terms", comment);
-				yield "outcome = :outcome, settled_on = :day, days_to_settle = :days, terms = :terms";
-			}
-			case REFER -> {
-				if (step.referral() == null) {
-					throw new BusinessRuleException("referral", "disputes.error.referral");
-				}
-				values.addValue("referral", step.referral().name()).addValue("outcome", dispute.outcome() == null ? "FAILED" : dispute.outcome())
-					.addValue("now", SqlTimes.bind(clock.instant()));
-				yield "referral = :referral, outcome = :outcome, closed_at = :now";
-			}
-			case CONFIRM_FULFILMENT -> {
-				values.addValue("day", pastDay(step.day())).addValue("now", SqlTimes.bind(clock.instant()));
-				yield "fulfilled_on = :day, closed_at = :now";
-			}
-			case WITHDRAW -> {
-				values.addValue("now", SqlTimes.bind(clock.instant()));
-				yield "closed_at = :now";
-			}
-		};
-		int updated = jdbc.sql("update dispute set status = :next, version = version + 1, " + set
-				+ " where id = :id and version = :version and status = :status")
-			.paramSource(values)
-			.update();
-		if (updated != 1) {
-			throw BusinessRuleException.of("disputes.error.stale");
-		}
-		record(id, action.name(), next, comment != null ? comment
-				: step.mediator() != null && action == DisputeAction.START_MEDIATION ? step.mediator().strip() : null);
-		events.publishEvent(AuditEvent.of(action.auditAction(), "dispute", id, dispute.status() + " -> " + next));
-		if (!next.open()) {
-			// a case that has ended needs no more watching
-			notices.settle("/disputes/" + id, EnumSet.of(NoticeKind.DISPUTE_HIGH_RISK));
+		find(id, scope);
+		Dispute dispute = repository.findById(id).orElseThrow(() -> new RecordNotFoundException("dispute", id));
+		dispute.expectVersion(version);
+		DisputeStatus before = dispute.status();
+		DisputeEnded ended = dispute.act(action, step, today(), clock.instant());
+		Aggregates.save(repository, dispute, "disputes.error.stale");
+		history.record(id, action.name(), dispute.status(), step.comment() != null && !step.comment().isBlank() ? step.comment().strip()
+				: action == DisputeAction.START_MEDIATION ? dispute.mediator() : null);
+		events.publishEvent(AuditEvent.of(action.auditAction(), "dispute", id, before + " -> " + dispute.status()));
+		if (ended != null) {
+			events.publishEvent(ended);
 		}
 		return find(id, scope);
 	}
@@ -238,13 +190,13 @@ public class Disputes {
 				insert into mediation_session (dispute_id, held_on, participants, notes, created_at, created_by)
 				values (:dispute, :day, :participants, :notes, :now, :by)""")
 			.param("dispute", id)
-			.param("day", pastDay(heldOn))
+			.param("day", Dispute.pastDay(heldOn, today()))
 			.param("participants", TextInput.clean(participants, 500, "participants", REQUIRED))
 			.param("notes", TextInput.clean(notes, 4000, "notes", REQUIRED))
 			.param("now", SqlTimes.bind(clock.instant()))
 			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
 			.update();
-		record(id, "SESSION", dispute.status(), heldOn.toString());
+		history.record(id, "SESSION", dispute.status(), heldOn.toString());
 	}
 
 	@Transactional(readOnly = true)
@@ -301,13 +253,9 @@ public class Disputes {
 	}
 
 	@Transactional(readOnly = true)
-	public List<HistoryEntry> history(long id, DataScope scope) {
+	public List<StatusHistory.Entry<DisputeStatus>> history(long id, DataScope scope) {
 		find(id, scope);
-		return jdbc.sql("select * from dispute_event where dispute_id = :id order by id")
-			.param("id", id)
-			.query((rs, n) -> new HistoryEntry(SqlTimes.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
-					DisputeStatus.valueOf(rs.getString("status")), rs.getString("comment")))
-			.list();
+		return history.of(id);
 	}
 
 	LocalDate today() {
@@ -319,8 +267,7 @@ public class Disputes {
 	 * (unless they turned that off).
 	 */
 	private void escalate(DisputeView dispute, UnitView unit) {
-		notices.announce(NoticeKind.DISPUTE_HIGH_RISK, unit.id(), "dispute:" + dispute.id() + ":high-risk", "/disputes/" + dispute.id(),
-				List.of(dispute.summary(), dispute.reference(), unit.name(), dispute.receivedOn().toString()));
+		events.publishEvent(new DisputeEscalated(dispute.id(), dispute.reference(), dispute.summary(), unit.id(), dispute.receivedOn()));
 		events.publishEvent(AuditEvent.of("disputes.escalate", "dispute", dispute.id(), "high risk, unit=" + unit.id()));
 	}
 
@@ -344,26 +291,6 @@ public class Disputes {
 			.param("nameMasked", Masks.name(name))
 			.param("phone", phone == null ? null : personalData.protect(phone.value()).sealed())
 			.param("phoneMasked", phone == null ? null : phone.masked())
-			.update();
-	}
-
-	private LocalDate pastDay(LocalDate day) {
-		if (day == null || day.isAfter(today()) || day.isBefore(today().minusYears(5))) {
-			throw new BusinessRuleException("day", "disputes.error.day");
-		}
-		return day;
-	}
-
-	private void record(long id, String action, DisputeStatus status, String comment) {
-		jdbc.sql("""
-				insert into dispute_event (dispute_id, occurred_at, actor, action, status, comment)
-				values (:dispute, :at, :by, :action, :status, :comment)""")
-			.param("dispute", id)
-			.param("at", SqlTimes.bind(clock.instant()))
-			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
-			.param("action", action)
-			.param("status", status.name())
-			.param("comment", comment)
 			.update();
 	}
 

@@ -14,12 +14,14 @@ import java.util.OptionalLong;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
+import org.minyi.platform.Aggregates;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.References;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.StatusHistory;
 import org.minyi.platform.TextInput;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.personal.Masks;
@@ -67,15 +69,15 @@ public class CitizenRequests {
 		}
 	}
 
-	public record HistoryEntry(Instant at, String actor, String action, RequestStatus status, Long unitId, Satisfaction satisfaction,
-			String comment) {
-	}
-
 	/** The resident's contact in clear, for the follow-up call or the unit's reply. */
 	public record Contact(String name, String phone) {
 	}
 
 	private final JdbcClient jdbc;
+
+	private final CitizenRequestRepository repository;
+
+	private final StatusHistory<RequestStatus> history;
 
 	private final UnitManagement units;
 
@@ -83,16 +85,15 @@ public class CitizenRequests {
 
 	private final OutreachProperties properties;
 
-	private final RequestNotices notices;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CitizenRequests(JdbcClient jdbc, UnitManagement units, PersonalData personalData, OutreachProperties properties,
-			RequestNotices notices, ApplicationEventPublisher events, Clock clock) {
-		this.notices = notices;
+	CitizenRequests(JdbcClient jdbc, CitizenRequestRepository repository, UnitManagement units, PersonalData personalData, OutreachProperties properties,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.repository = repository;
+		this.history = new StatusHistory<>(jdbc, clock, RequestStatus.class, "request_event", "request_id", "unit_id", "satisfaction");
 		this.units = units;
 		this.personalData = personalData;
 		this.properties = properties;
@@ -113,18 +114,14 @@ public class CitizenRequests {
 			activeUnitInScope(unitId, scope);
 		}
 		long id = insert(request, unitId);
-		RequestView received = find(id, scope);
-		notices.stepped(received);
-		return received;
+		return find(id, scope);
 	}
 
 	/** A request from the public form: no unit yet (the district triages it), the reference to quote back. */
 	public String receiveFromPublic(RequestCategory category, String title, String description, String location, String contactName,
 			String contactPhone) {
 		long id = insert(new NewRequest(RequestSource.WEB_FORM, category, title, description, location, contactName, contactPhone, null), null);
-		RequestView received = find(id, DataScope.wholeDistrict());
-		notices.stepped(received);
-		return received.reference();
+		return find(id, DataScope.wholeDistrict()).reference();
 	}
 
 	@Transactional(readOnly = true)
@@ -156,65 +153,34 @@ public class CitizenRequests {
 	 */
 	public RequestView act(long id, RequestAction action, Long unitId, String comment, Satisfaction satisfaction, int version,
 			DataScope scope) {
-		RequestView request = find(id, scope);
+		RequestView seen = find(id, scope);
 		if (action.byDistrict() != scope.districtWide()) {
 			throw BusinessRuleException.of("outreach.request.error.role");
 		}
-		RequestStatus next = action.next(request.status(), satisfaction);
-		if (action == RequestAction.RESOLVE && !request.contactable()) {
-			// nobody to call back: an anonymous request is closed with its answer
-			next = RequestStatus.CLOSED;
-		}
+		CitizenRequest request = repository.findById(id).orElseThrow(() -> new RecordNotFoundException("citizen_request", id));
+		request.expectVersion(version);
+		RequestStatus before = request.status();
+		Long assignTo = action == RequestAction.ASSIGN && unitId != null ? activeUnitInScope(unitId, scope).id() : null;
+		RequestNoticeEvent event = request.act(action, assignTo, comment, satisfaction, today(), deadline(seen.category(), today()),
+				clock.instant());
+		Aggregates.save(repository, request, "outreach.request.error.stale");
 		String given = comment == null || comment.isBlank() ? null : comment.strip();
-		if (action.needsComment(request.status()) && given == null) {
-			throw new BusinessRuleException("comment", "outreach.request.error.comment");
+		history.record(id, action.name(), request.status(), given, request.unitId(), action == RequestAction.FOLLOW_UP ? satisfaction : null);
+		events.publishEvent(AuditEvent.of(action.auditAction(), "citizen_request", id, before + " -> " + request.status()
+				+ (action == RequestAction.ASSIGN ? ", unit=" + request.unitId() : "")));
+		if (event != null) {
+			events.publishEvent(event);
 		}
-		if (given != null && given.length() > 2000) {
-			throw new BusinessRuleException("comment", "outreach.request.error.commentLength");
-		}
-		Long assignedUnit = request.unitId();
-		if (action == RequestAction.ASSIGN) {
-			if (unitId == null) {
-				throw new BusinessRuleException("unitId", "outreach.request.error.unit");
-			}
-			assignedUnit = activeUnitInScope(unitId, scope).id();
-		}
-		Instant now = clock.instant();
-		int updated = jdbc.sql("""
-				update citizen_request set status = :next, unit_id = :unit, version = version + 1,
-				  due_date = case when :reopen then :reopenDue else due_date end,
-				  reopened = reopened + case when :reopen then 1 else 0 end,
-				  resolved_at = case when :resolve then :now else resolved_at end,
-				  resolution = case when :resolve then :comment else resolution end,
-				  first_resolved_at = case when :resolve and first_resolved_at is null then :now else first_resolved_at end,
-				  answered_in_time = case when :resolve and first_resolved_at is null then :inTime else answered_in_time end,
-				  followed_up_at = case when :followUp then :now else followed_up_at end,
-				  satisfaction = case when :followUp then :satisfaction else satisfaction end,
-				  closed_at = case when :next in ('CLOSED', 'DISMISSED') then :now else closed_at end
-				where id = :id and version = :version and status = :status""")
-			.param("next", next.name())
-			.param("unit", assignedUnit)
-			.param("reopen", next == RequestStatus.REOPENED)
-			.param("reopenDue", deadline(request.category(), today()))
-			.param("resolve", action == RequestAction.RESOLVE)
-			.param("comment", given)
-			.param("inTime", !today().isAfter(request.dueDate()))
-			.param("followUp", action == RequestAction.FOLLOW_UP)
-			.param("satisfaction", satisfaction == null ? null : satisfaction.name())
-			.param("now", SqlTimes.bind(now))
+		return find(id, scope);
+	}
+
+	/** What an event says of the request as it is now. */
+	RequestRef ref(long id) {
+		return jdbc.sql("select id, reference, title, unit_id, due_date, version from citizen_request where id = :id")
 			.param("id", id)
-			.param("version", version)
-			.param("status", request.status().name())
-			.update();
-		if (updated != 1) {
-			throw BusinessRuleException.of("outreach.request.error.stale");
-		}
-		record(id, action.name(), next, assignedUnit, action == RequestAction.FOLLOW_UP ? satisfaction : null, given);
-		events.publishEvent(AuditEvent.of(action.auditAction(), "citizen_request", id, request.status() + " -> " + next
-				+ (action == RequestAction.ASSIGN ? ", unit=" + assignedUnit : "")));
-		RequestView after = find(id, scope);
-		notices.stepped(after);
-		return after;
+			.query((rs, n) -> new RequestRef(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
+					rs.getObject("unit_id", Long.class), rs.getObject("due_date", LocalDate.class), rs.getInt("version")))
+			.single();
 	}
 
 	/** Records which visit a request was raised on. */
@@ -251,18 +217,14 @@ public class CitizenRequests {
 		if (note == null || note.isBlank() || note.length() > 2000) {
 			throw new BusinessRuleException("note", "outreach.request.error.note");
 		}
-		record(id, "NOTE", request.status(), request.unitId(), null, note.strip());
+		history.record(id, "NOTE", request.status(), note.strip(), request.unitId(), null);
 	}
 
+	/** The request's steps; each entry's details hold the unit ({@code unit_id}) and the resident's satisfaction ({@code satisfaction}). */
 	@Transactional(readOnly = true)
-	public List<HistoryEntry> history(long id, DataScope scope) {
+	public List<StatusHistory.Entry<RequestStatus>> history(long id, DataScope scope) {
 		find(id, scope);
-		return jdbc.sql("select * from request_event where request_id = :id order by id")
-			.param("id", id)
-			.query((rs, n) -> new HistoryEntry(SqlTimes.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
-					RequestStatus.valueOf(rs.getString("status")), rs.getObject("unit_id", Long.class),
-					rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")), rs.getString("comment")))
-			.list();
+		return history.of(id);
 	}
 
 	/** The resident's name and phone in clear; each reading is audited with its purpose. */
@@ -326,9 +288,14 @@ public class CitizenRequests {
 				.update(key, "id");
 			return inserted == 1 ? OptionalLong.of(key.getKey().longValue()) : OptionalLong.empty();
 		});
-		record(id, "RECEIVE", status, unitId, null, null);
+		history.record(id, "RECEIVE", status, null, unitId, null);
 		events.publishEvent(AuditEvent.of("outreach.request.receive", "citizen_request", id,
 				request.source() + " " + request.category() + (unitId == null ? "" : ", unit=" + unitId)));
+		RequestRef received = ref(id);
+		events.publishEvent(new RequestReceived(received, request.source()));
+		if (unitId != null) {
+			events.publishEvent(new RequestAssigned(received));
+		}
 		return id;
 	}
 
@@ -359,21 +326,6 @@ public class CitizenRequests {
 	}
 
 	private static final String REQUIRED = "outreach.request.error.required";
-
-	private void record(long requestId, String action, RequestStatus status, Long unitId, Satisfaction satisfaction, String comment) {
-		jdbc.sql("""
-				insert into request_event (request_id, occurred_at, actor, action, status, unit_id, satisfaction, comment)
-				values (:request, :at, :by, :action, :status, :unit, :satisfaction, :comment)""")
-			.param("request", requestId)
-			.param("at", SqlTimes.bind(clock.instant()))
-			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
-			.param("action", action)
-			.param("status", status.name())
-			.param("unit", unitId)
-			.param("satisfaction", satisfaction == null ? null : satisfaction.name())
-			.param("comment", comment)
-			.update();
-	}
 
 	private String where(RequestFilter filter, DataScope scope, MapSqlParameterSource params) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");

@@ -5,7 +5,7 @@
  * and reopened when they are not; with metrics per unit and period. Contact assignments and visits,
  * the special-group registry with the district's own kinds, and the focus page that turns a round's
  * results (scoring's read API) into visits to, or work-plan publicity tasks for, the communities that
- * pull the lowest townships down. Request steps are told through the work plan's notices (ADR 0015).
+ * pull the lowest townships down. Request steps are published as events the notice centre tells users of (ADR 0016).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "survey", "scoring", "workplan" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "survey", "scoring", "workplan", "notices" })
 package org.minyi.outreach;

@@ -11,16 +11,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.minyi.org.UnitManagement;
+import org.minyi.platform.Aggregates;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
+import org.minyi.platform.StatusHistory;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.files.FileStore;
 import org.minyi.platform.files.FileTypes;
@@ -37,9 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The tasks of published plans, as units work them and the district reviews them. Every step goes
- * through {@link TaskAction} (the task's lifecycle), is recorded in the task's history and the audit
- * trail, and is refused when another step got there first. A unit officer reaches only the tasks
+ * The tasks of published plans, as units work them and the district reviews them. Every step is
+ * checked and taken by the task itself ({@link WorkTask}), recorded in the task's history and the
+ * audit trail, and refused when another step got there first. A unit officer reaches only the tasks
  * of units in their subtree; anything else is "not found".
  */
 @Service
@@ -69,9 +69,6 @@ public class WorkTasks {
 	public record MeetingRecord(LocalDate date, String place, String chairedBy, Integer attendance, String minutes) {
 	}
 
-	public record HistoryEntry(Instant at, String actor, String action, TaskStatus status, String comment) {
-	}
-
 	public record EvidenceFile(String name, String contentType, long size, InputStream content) {
 	}
 
@@ -80,6 +77,10 @@ public class WorkTasks {
 			from work_task t join plan_item i on i.id = t.item_id join work_plan p on p.id = t.plan_id""";
 
 	private final JdbcClient jdbc;
+
+	private final WorkTaskRepository repository;
+
+	private final StatusHistory<TaskStatus> history;
 
 	private final UnitManagement units;
 
@@ -91,18 +92,17 @@ public class WorkTasks {
 
 	private final long maxFileBytes;
 
-	private final Notices notices;
-
 	private final Ledgers ledgers;
 
 	private final Uploads uploads;
 
-	WorkTasks(JdbcClient jdbc, UnitManagement units, FileStore files, ApplicationEventPublisher events, Clock clock,
-			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize, Notices notices, Ledgers ledgers, Uploads uploads) {
-		this.notices = notices;
+	WorkTasks(JdbcClient jdbc, WorkTaskRepository repository, UnitManagement units, FileStore files, ApplicationEventPublisher events, Clock clock,
+			@Value("${minyi.workplan.max-evidence-size:20MB}") DataSize maxFileSize, Ledgers ledgers, Uploads uploads) {
 		this.ledgers = ledgers;
 		this.uploads = uploads;
 		this.jdbc = jdbc;
+		this.repository = repository;
+		this.history = new StatusHistory<>(jdbc, clock, TaskStatus.class, "task_event", "task_id");
 		this.units = units;
 		this.files = files;
 		this.events = events;
@@ -159,22 +159,13 @@ public class WorkTasks {
 	 * the version the user saw: a step taken meanwhile by someone else refuses this one.
 	 */
 	public TaskView act(long id, TaskAction action, String comment, int version, DataScope scope) {
-		TaskView task = find(id, scope);
+		find(id, scope);
 		if (action.byDistrict() != scope.districtWide()) {
 			throw BusinessRuleException.of("workplan.task.error.role");
 		}
-		String given = comment == null || comment.isBlank() ? null : comment.strip();
-		if (action.needsComment() && given == null) {
-			throw new BusinessRuleException("comment", "workplan.task.error.comment");
-		}
-		if (given != null && given.length() > 1000) {
-			throw new BusinessRuleException("comment", "workplan.task.error.commentLength");
-		}
-		if (action == TaskAction.SUBMIT && evidence(id, scope).isEmpty()) {
-			throw BusinessRuleException.of("workplan.task.error.noEvidence");
-		}
-		TaskStatus next = action.from(task.status());
-		move(task, version, next, action, given);
+		WorkTask task = load(id);
+		task.expectVersion(version);
+		move(task, action, comment, action == TaskAction.SUBMIT && hasEvidence(id));
 		return find(id, scope);
 	}
 
@@ -233,7 +224,7 @@ public class WorkTasks {
 			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
 			.single();
 		jdbc.sql("delete from task_evidence where id = :id").param("id", evidenceId).update();
-		record(task.id(), "UNEVIDENCE", task.status(), evidence.kind() == EvidenceKind.FILE ? evidence.fileName() : null);
+		history.record(task.id(), "UNEVIDENCE", task.status(), evidence.kind() == EvidenceKind.FILE ? evidence.fileName() : null);
 		events.publishEvent(AuditEvent.of("task.evidence.remove", "work_task", task.id(), "evidence " + evidenceId + " " + evidence.kind()));
 		fileKey.ifPresent(uploads::deleteAfterCommit);
 	}
@@ -285,13 +276,9 @@ public class WorkTasks {
 	}
 
 	@Transactional(readOnly = true)
-	public List<HistoryEntry> history(long taskId, DataScope scope) {
+	public List<StatusHistory.Entry<TaskStatus>> history(long taskId, DataScope scope) {
 		find(taskId, scope);
-		return jdbc.sql("select * from task_event where task_id = :task order by id")
-			.param("task", taskId)
-			.query((rs, n) -> new HistoryEntry(SqlTimes.instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("action"),
-					TaskStatus.valueOf(rs.getString("status")), rs.getString("comment")))
-			.list();
+		return history.of(taskId);
 	}
 
 	LocalDate today() {
@@ -310,57 +297,35 @@ public class WorkTasks {
 		return task;
 	}
 
-	private void startIfAssigned(TaskView task, String summary) {
+	/** Evidence added to a task not yet started starts it, then is recorded in its history. */
+	private void startIfAssigned(TaskView seen, String summary) {
+		WorkTask task = load(seen.id());
 		if (task.status() == TaskStatus.ASSIGNED) {
-			move(task, task.version(), TaskAction.START.from(task.status()), TaskAction.START, null);
+			move(task, TaskAction.START, null, false);
 		}
-		record(task.id(), "EVIDENCE", task.status() == TaskStatus.ASSIGNED ? TaskStatus.IN_PROGRESS : task.status(), summary);
+		history.record(seen.id(), "EVIDENCE", task.status(), summary);
 	}
 
-	/** Kinds of notice about a task that its new state shows dealt with (the list stays a to-do list). */
-	private static final Map<TaskStatus, Set<NoticeKind>> SETTLED = Map.of(
-			TaskStatus.SUBMITTED, EnumSet.of(NoticeKind.DUE_SOON, NoticeKind.OVERDUE, NoticeKind.RETURNED, NoticeKind.ESCALATED),
-			TaskStatus.RETURNED, EnumSet.of(NoticeKind.SUBMITTED),
-			TaskStatus.DONE, EnumSet.allOf(NoticeKind.class),
-			TaskStatus.CANCELLED, EnumSet.allOf(NoticeKind.class));
+	private WorkTask load(long id) {
+		return repository.load(id).orElseThrow(() -> new RecordNotFoundException("work_task", id));
+	}
 
-	private void move(TaskView task, int version, TaskStatus next, TaskAction action, String comment) {
-		Instant now = clock.instant();
-		int updated = jdbc.sql("""
-				update work_task set status = :next, version = version + 1, last_comment = :comment,
-				  submitted_at = case when :next = 'SUBMITTED' then :now else submitted_at end,
-				  closed_at = case when :next in ('DONE', 'CANCELLED') then :now else closed_at end
-				where id = :id and version = :version and status = :status""")
-			.param("next", next.name())
-			.param("comment", comment != null ? comment : next == TaskStatus.SUBMITTED ? null : task.lastComment())
-			.param("now", SqlTimes.bind(now))
-			.param("id", task.id())
-			.param("version", version)
-			.param("status", task.status().name())
-			.update();
-		if (updated != 1) {
-			throw BusinessRuleException.of("workplan.task.error.stale");
-		}
-		record(task.id(), action.name(), next, comment);
-		notices.settle("/workplan/tasks/" + task.id(), SETTLED.getOrDefault(next, Set.of()));
-		if (action == TaskAction.SUBMIT || action == TaskAction.RETURN) {
-			notices.send(action == TaskAction.SUBMIT ? NoticeKind.SUBMITTED : NoticeKind.RETURNED, task.id(), "v" + (version + 1));
-		}
+	/** One step of the task: the aggregate checks and takes it; saved, recorded, audited and published here. */
+	private void move(WorkTask task, TaskAction action, String comment, boolean hasEvidence) {
+		TaskStatus before = task.status();
+		TaskNoticeEvent event = task.act(action, comment, hasEvidence, clock.instant());
+		Aggregates.save(repository, task, "workplan.task.error.stale");
+		String given = comment == null || comment.isBlank() ? null : comment.strip();
+		history.record(task.id(), action.name(), task.status(), given);
 		events.publishEvent(AuditEvent.of(action.auditAction(), "work_task", task.id(),
-				task.status() + " -> " + next + (comment == null ? "" : ", comment=" + comment)));
+				before + " -> " + task.status() + (given == null ? "" : ", comment=" + given)));
+		if (event != null) {
+			events.publishEvent(event);
+		}
 	}
 
-	private void record(long taskId, String action, TaskStatus status, String comment) {
-		jdbc.sql("""
-				insert into task_event (task_id, occurred_at, actor, action, status, comment)
-				values (:task, :at, :by, :action, :status, :comment)""")
-			.param("task", taskId)
-			.param("at", SqlTimes.bind(clock.instant()))
-			.param("by", CurrentUser.get().map(CurrentUser::username).orElse(null))
-			.param("action", action)
-			.param("status", status.name())
-			.param("comment", comment)
-			.update();
+	private boolean hasEvidence(long taskId) {
+		return jdbc.sql("select count(*) from task_evidence where task_id = :task").param("task", taskId).query(Long.class).single() > 0;
 	}
 
 	private long insertEvidence(long taskId, MapSqlParameterSource values) {

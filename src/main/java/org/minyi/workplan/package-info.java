@@ -4,5 +4,5 @@
  * political-legal departments and institutions through their parent — with a lifecycle from
  * assignment to approval, evidence (files and meeting records), and a progress board.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "org", "access", "notices" })
 package org.minyi.workplan;

@@ -218,10 +218,12 @@ class AuthorizationMatrixTests {
 		TABLE.put("POST /workplan/ledgers/{slug}/{id}", LEDGER_EDIT);
 		TABLE.put("POST /workplan/ledgers/{slug}/{id}/delete", LEDGER_EDIT);
 		TABLE.put("POST /workplan/tasks/{id}/review", PLAN_EDIT);
+		TABLE.put("GET /notices", NOTICES);
+		TABLE.put("POST /notices/read", NOTICES);
+		TABLE.put("GET /notices/settings", NOTICES);
+		TABLE.put("POST /notices/settings", NOTICES);
 		TABLE.put("GET /workplan/notices", NOTICES);
-		TABLE.put("POST /workplan/notices/read", NOTICES);
 		TABLE.put("GET /workplan/notices/settings", NOTICES);
-		TABLE.put("POST /workplan/notices/settings", NOTICES);
 		TABLE.put("GET /workplan/board", TASK_VIEW);
 		TABLE.put("GET /workplan/board/export", TASK_VIEW);
 		TABLE.put("GET /fieldwork/frames", FIELDWORK);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.Message;
@@ -16,6 +16,7 @@ import jakarta.mail.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
+import org.minyi.NoticesDelivered;
 import org.minyi.TestMailServer;
 import org.minyi.access.AccountManagement;
 import org.minyi.access.Role;
@@ -23,16 +24,16 @@ import org.minyi.disputes.Disputes.DisputeView;
 import org.minyi.disputes.Disputes.NewDispute;
 import org.minyi.disputes.Disputes.Party;
 import org.minyi.disputes.Disputes.Step;
+import org.minyi.notices.Notices;
 import org.minyi.org.UnitDraft;
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
+import org.minyi.platform.StatusHistory;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.mail.MailOutbox;
-import org.minyi.workplan.NoticeKind;
-import org.minyi.workplan.Notices;
 import org.minyi.platform.security.DataScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +95,7 @@ class DisputesTests {
 		assertThatThrownBy(() -> disputes.addSession(dispute.id(), disputes.today(), "x", "y", officer)).hasMessage("disputes.error.notMediating");
 		DisputeView closed = act(agreed, DisputeAction.CONFIRM_FULFILMENT, new Step(null, null, null, disputes.today(), null));
 		assertThat(closed.status()).isEqualTo(DisputeStatus.CLOSED);
-		assertThat(disputes.history(dispute.id(), officer)).extracting(Disputes.HistoryEntry::action)
+		assertThat(disputes.history(dispute.id(), officer)).extracting(StatusHistory.Entry::action)
 			.containsExactly("RECEIVE", "START_MEDIATION", "SESSION", "AGREE", "CONFIRM_FULFILMENT");
 		assertThatThrownBy(() -> disputes.act(dispute.id(), DisputeAction.REFER, new Step(null, null, Referral.LITIGATION, null, "x"),
 				agreed.version(), officer)).as("a step on a stale copy").isInstanceOf(BusinessRuleException.class);
@@ -106,11 +107,12 @@ class DisputesTests {
 		long districtId = accounts.list(Role.SECURITY_ADMIN, "district", PageRequest.of(0, 10, null, null)).items().stream()
 			.filter(a -> a.username().equals("district")).findFirst().orElseThrow().id();
 		accounts.changeOwnEmail(districtId, address);
-		notices.chooseEmailedKinds("district", EnumSet.of(NoticeKind.DISPUTE_HIGH_RISK));
+		notices.chooseEmailedKinds("district", Set.of(DisputeNotices.HIGH_RISK));
 		DisputeView dispute = disputes.receive(dispute(RiskLevel.HIGH, "工地欠薪工人聚集"), officer);
 		assertThat(dispute.escalatedAt()).isNotNull();
 		assertThat(disputes.list(new Disputes.DisputeFilter(null, null, null, null, true), DISTRICT, PageRequest.of(0, 200, null, null)).items())
 			.extracting(DisputeView::id).contains(dispute.id());
+		NoticesDelivered.await(jdbc);
 		outbox.deliver();
 		assertThat(Arrays.stream(TestMailServer.server().getReceivedMessages()).filter(m -> {
 			try {
@@ -122,10 +124,11 @@ class DisputesTests {
 		})).hasSize(1);
 		assertThat(notices.recent("district", 20)).filteredOn(n -> n.link().equals("/disputes/" + dispute.id()))
 			.singleElement().satisfies(n -> {
-				assertThat(n.kind()).isEqualTo(NoticeKind.DISPUTE_HIGH_RISK);
+				assertThat(n.kind()).isEqualTo(DisputeNotices.HIGH_RISK.name());
 				assertThat(n.read()).isFalse();
 			});
 		act(dispute, DisputeAction.WITHDRAW, new Step(null, null, null, disputes.today(), "工资已结清，双方撤回"));
+		NoticesDelivered.await(jdbc);
 		assertThat(notices.recent("district", 20)).filteredOn(n -> n.link().equals("/disputes/" + dispute.id()))
 			.singleElement().satisfies(n -> assertThat(n.read()).as("an ended case needs no more watching").isTrue());
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'disputes.escalate' and target_id = :id")

@@ -11,9 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
+import org.minyi.NoticesDelivered;
 import org.minyi.access.AccountDraft;
 import org.minyi.access.AccountManagement;
 import org.minyi.access.Role;
+import org.minyi.notices.NoticeKind;
+import org.minyi.notices.Notices;
 import org.minyi.org.UnitDraft;
 import org.minyi.org.UnitKind;
 import org.minyi.org.UnitManagement;
@@ -23,11 +26,10 @@ import org.minyi.outreach.CitizenRequests.RequestFilter;
 import org.minyi.outreach.CitizenRequests.RequestView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
+import org.minyi.platform.StatusHistory;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.security.DataScope;
-import org.minyi.workplan.NoticeKind;
-import org.minyi.workplan.Notices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,7 +59,7 @@ class CitizenRequestsTests {
 	Notices notices;
 
 	@Autowired
-	RequestNotices reminders;
+	RequestReminders reminders;
 
 	@Autowired
 	AccountManagement accounts;
@@ -111,7 +113,7 @@ class CitizenRequestsTests {
 		assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
 		assertThat(closed.resolution()).isEqualTo("已更换防水层并复查");
 		assertThatThrownBy(() -> requests.addNote(request.id(), "x", officerA)).hasMessage("outreach.request.error.closed");
-		assertThat(requests.history(request.id(), officerA)).extracting(CitizenRequests.HistoryEntry::action)
+		assertThat(requests.history(request.id(), officerA)).extracting(StatusHistory.Entry::action)
 			.containsExactly("RECEIVE", "ASSIGN", "ACCEPT", "NOTE", "RESOLVE", "FOLLOW_UP", "RESOLVE", "FOLLOW_UP");
 		assertThatThrownBy(() -> act(closed, RequestAction.FOLLOW_UP, null, null, Satisfaction.SATISFIED, DISTRICT))
 			.hasMessage("outreach.request.error.transition");
@@ -127,27 +129,27 @@ class CitizenRequestsTests {
 		String reference = requests.receiveFromPublic(RequestCategory.ENVIRONMENT, "河道发臭", "河道夏天发臭", null, "周女士", "13805710031");
 		RequestView request = requests.list(RequestFilter.none(), DISTRICT, PageRequest.of(0, 200, null, null)).items().stream()
 			.filter(r -> r.reference().equals(reference)).findFirst().orElseThrow();
-		assertThat(told("district", request, NoticeKind.REQUEST_RECEIVED)).isEqualTo(1);
+		assertThat(told("district", request, RequestNotices.RECEIVED)).isEqualTo(1);
 
 		RequestView assigned = act(request, RequestAction.ASSIGN, community.id(), null, null, DISTRICT);
-		assertThat(told(officer, request, NoticeKind.REQUEST_ASSIGNED)).isEqualTo(1);
+		assertThat(told(officer, request, RequestNotices.ASSIGNED)).isEqualTo(1);
 		RequestView accepted = act(assigned, RequestAction.ACCEPT, null, null, null, officerA);
 		assertThat(reminders.remind(accepted.dueDate().plusDays(1))).isGreaterThanOrEqualTo(1);
 		reminders.remind(accepted.dueDate().plusDays(1));
-		assertThat(told(officer, request, NoticeKind.REQUEST_OVERDUE)).as("reminded once").isEqualTo(1);
-		assertThat(unread("district", request, NoticeKind.REQUEST_RECEIVED)).as("settled by the assignment").isZero();
+		assertThat(told(officer, request, RequestNotices.OVERDUE)).as("reminded once").isEqualTo(1);
+		assertThat(unread("district", request, RequestNotices.RECEIVED)).as("settled by the assignment").isZero();
 		RequestView answered = act(accepted, RequestAction.RESOLVE, null, "已清淤", null, officerA);
-		assertThat(told("district", request, NoticeKind.REQUEST_ANSWERED)).isEqualTo(1);
-		assertThat(unread(officer, request, NoticeKind.REQUEST_ASSIGNED) + unread(officer, request, NoticeKind.REQUEST_OVERDUE))
+		assertThat(told("district", request, RequestNotices.ANSWERED)).isEqualTo(1);
+		assertThat(unread(officer, request, RequestNotices.ASSIGNED) + unread(officer, request, RequestNotices.OVERDUE))
 			.as("settled by the answer").isZero();
 		RequestView reopened = act(answered, RequestAction.FOLLOW_UP, null, "还是臭", Satisfaction.DISSATISFIED, DISTRICT);
-		assertThat(told(officer, request, NoticeKind.REQUEST_REOPENED)).isEqualTo(1);
-		assertThat(unread(officer, request, NoticeKind.REQUEST_REOPENED)).isEqualTo(1);
-		assertThat(unread("district", request, NoticeKind.REQUEST_ANSWERED)).as("the call is made").isZero();
-		assertThat(told("district", request, NoticeKind.REQUEST_ASSIGNED)).as("unit notices stay with the unit").isZero();
+		assertThat(told(officer, request, RequestNotices.REOPENED)).isEqualTo(1);
+		assertThat(unread(officer, request, RequestNotices.REOPENED)).isEqualTo(1);
+		assertThat(unread("district", request, RequestNotices.ANSWERED)).as("the call is made").isZero();
+		assertThat(told("district", request, RequestNotices.ASSIGNED)).as("unit notices stay with the unit").isZero();
 		RequestView again = act(reopened, RequestAction.RESOLVE, null, "再次清淤并加装除臭设施", null, officerA);
 		act(again, RequestAction.FOLLOW_UP, null, null, Satisfaction.SATISFIED, DISTRICT);
-		assertThat(unread(officer, request, NoticeKind.REQUEST_REOPENED) + unread("district", request, NoticeKind.REQUEST_ANSWERED))
+		assertThat(unread(officer, request, RequestNotices.REOPENED) + unread("district", request, RequestNotices.ANSWERED))
 			.as("closed: nothing left to do").isZero();
 	}
 
@@ -160,7 +162,8 @@ class CitizenRequestsTests {
 	}
 
 	private java.util.stream.Stream<Notices.Notice> noticesAbout(String username, RequestView request, NoticeKind kind) {
-		return notices.recent(username, 500).stream().filter(n -> n.kind() == kind && n.link().equals("/outreach/requests/" + request.id()));
+		NoticesDelivered.await(jdbc);
+		return notices.recent(username, 500).stream().filter(n -> n.kind().equals(kind.name()) && n.link().equals("/outreach/requests/" + request.id()));
 	}
 
 	@Test

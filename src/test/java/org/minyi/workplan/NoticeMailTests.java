@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
+import org.minyi.NoticesDelivered;
 import org.minyi.TestMailServer;
 import org.minyi.access.AccountDraft;
 import org.minyi.access.AccountManagement;
 import org.minyi.access.AccountView;
 import org.minyi.access.Role;
+import org.minyi.notices.Notices;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
@@ -28,6 +30,7 @@ import org.minyi.platform.mail.MailOutbox;
 import org.minyi.platform.security.DataScope;
 import org.minyi.workplan.WorkTasks.TaskView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Notices by e-mail, received by a real SMTP server in the test JVM. */
 @MinyiTest
@@ -43,7 +46,13 @@ class NoticeMailTests {
 	Notices notices;
 
 	@Autowired
+	TaskReminders reminders;
+
+	@Autowired
 	MailOutbox outbox;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	AccountManagement accounts;
@@ -58,8 +67,9 @@ class NoticeMailTests {
 		String districtMail = "district-" + UUID.randomUUID() + "@example.gov.cn";
 		accounts.changeOwnEmail(account("officer").id(), officerMail);
 		accounts.changeOwnEmail(account("district").id(), districtMail);
-		notices.chooseEmailedKinds("officer", EnumSet.complementOf(EnumSet.of(NoticeKind.DUE_SOON)));
-		notices.chooseEmailedKinds("district", EnumSet.of(NoticeKind.ESCALATED));
+		notices.chooseEmailedKinds("officer", notices.kindsReaching("UNIT_OFFICER").stream().filter(k -> k != TaskNotices.DUE_SOON)
+			.collect(Collectors.toSet()));
+		notices.chooseEmailedKinds("district", Set.of(TaskNotices.ESCALATED));
 		String leaderMail = "leader-" + UUID.randomUUID() + "@yjcg.example.gov.cn";
 		AccountView leader = accounts.create(Role.SECURITY_ADMIN,
 				new AccountDraft("yjcg-leader-" + UUID.randomUUID().toString().substring(0, 8), "城关书记", Role.LEADER, chengguan.id()))
@@ -73,18 +83,18 @@ class NoticeMailTests {
 		long task = task(plan, chengguan, due).id();
 		String link = "/workplan/tasks/" + task;
 
-		notices.remind(due.minusDays(Notices.DUE_SOON_DAYS));
+		reminders.remind(due.minusDays(TaskReminders.DUE_SOON_DAYS));
 		deliverOnTwoNodes();
 		assertThat(received(officerMail, link)).as("the officer declined due-soon mail").isEmpty();
 
-		notices.remind(due.plusDays(1));
+		reminders.remind(due.plusDays(1));
 		deliverOnTwoNodes();
 		List<MimeMessage> overdue = received(officerMail, link);
 		assertThat(overdue).as("one overdue mail though two nodes delivered").hasSize(1);
 		assertThat(overdue.get(0).getSubject()).isEqualTo("【民意】“召开民调工作动员会议”（城关街道）已于 " + due + " 到期，目前已逾期。");
 		assertThat((String) overdue.get(0).getContent()).contains("查看详情：" + link);
 
-		notices.remind(due.plusDays(Notices.ESCALATE_AFTER_DAYS));
+		reminders.remind(due.plusDays(TaskReminders.ESCALATE_AFTER_DAYS));
 		deliverOnTwoNodes();
 		assertThat(received(districtMail, link)).as("escalated to the district").hasSize(1);
 		assertThat(received(leaderMail, link)).as("and to the unit's own leader").hasSize(1);
@@ -96,7 +106,7 @@ class NoticeMailTests {
 		UnitView chengguan = units.findByCode("YJCG").orElseThrow();
 		String districtMail = "district-" + UUID.randomUUID() + "@example.gov.cn";
 		accounts.changeOwnEmail(account("district").id(), districtMail);
-		notices.chooseEmailedKinds("district", EnumSet.allOf(NoticeKind.class));
+		notices.chooseEmailedKinds("district", Set.copyOf(notices.kindsReaching("DISTRICT_ADMIN")));
 		notices.chooseEmailedKinds("district", Set.of());
 		assertThat(notices.emailedKinds("district")).isEmpty();
 
@@ -109,7 +119,7 @@ class NoticeMailTests {
 		deliverOnTwoNodes();
 		assertThat(received(districtMail, "/workplan/tasks/" + task.id())).isEmpty();
 
-		notices.chooseEmailedKinds("district", EnumSet.of(NoticeKind.SUBMITTED));
+		notices.chooseEmailedKinds("district", Set.of(TaskNotices.SUBMITTED));
 		tasks.act(task.id(), TaskAction.RETURN, "more", tasks.find(task.id(), officer).version(), DataScope.wholeDistrict());
 		tasks.act(task.id(), TaskAction.SUBMIT, null, tasks.find(task.id(), officer).version(), officer);
 		deliverOnTwoNodes();
@@ -128,6 +138,7 @@ class NoticeMailTests {
 
 	/** Two nodes running the delivery job at the same moment. */
 	private void deliverOnTwoNodes() throws Exception {
+		NoticesDelivered.await(jdbc);
 		NoticesTests.concurrently(outbox::deliver);
 	}
 

@@ -12,7 +12,10 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
+import org.minyi.NoticesDelivered;
 import org.minyi.org.UnitManagement;
+import org.minyi.notices.NoticeKind;
+import org.minyi.notices.Notices;
 import org.minyi.org.UnitView;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.security.DataScope;
@@ -34,6 +37,9 @@ class NoticesTests {
 	Notices notices;
 
 	@Autowired
+	TaskReminders reminders;
+
+	@Autowired
 	UnitManagement units;
 
 	@Autowired
@@ -49,17 +55,19 @@ class NoticesTests {
 		UnitView chengguan = units.findByCode("YJCG").orElseThrow();
 		long meeting = task(plan, chengguan, meetingDue).id();
 
-		List<Integer> sent = concurrently(() -> notices.remind(meetingDue.minusDays(Notices.DUE_SOON_DAYS)));
-		assertThat(sent.get(0) + sent.get(1)).as("each task's notice claimed by one of the two").isEqualTo(dueOn(plan, meetingDue));
-		assertThat(noticesAbout(meeting, NoticeKind.DUE_SOON, "officer")).isEqualTo(1);
-		assertThat(notices.remind(meetingDue.minusDays(Notices.DUE_SOON_DAYS))).as("the same day again").isZero();
+		List<Integer> found = concurrently(() -> reminders.remind(meetingDue.minusDays(TaskReminders.DUE_SOON_DAYS)));
+		assertThat(found).as("both nodes find the tasks due").containsExactly(dueOn(plan, meetingDue), dueOn(plan, meetingDue));
+		assertThat(noticesAbout(meeting, TaskNotices.DUE_SOON, "officer")).as("told once all the same").isEqualTo(1);
+		reminders.remind(meetingDue.minusDays(TaskReminders.DUE_SOON_DAYS));
+		assertThat(noticesAbout(meeting, TaskNotices.DUE_SOON, "officer")).as("the same day again").isEqualTo(1);
 
-		notices.remind(meetingDue.plusDays(1));
-		assertThat(noticesAbout(meeting, NoticeKind.OVERDUE, "officer")).isEqualTo(1);
-		notices.remind(meetingDue.plusDays(Notices.ESCALATE_AFTER_DAYS));
-		assertThat(noticesAbout(meeting, NoticeKind.ESCALATED, "district")).isEqualTo(1);
-		assertThat(noticesAbout(meeting, NoticeKind.ESCALATED, "officer")).as("escalations go to the district").isZero();
+		reminders.remind(meetingDue.plusDays(1));
+		assertThat(noticesAbout(meeting, TaskNotices.OVERDUE, "officer")).isEqualTo(1);
+		reminders.remind(meetingDue.plusDays(TaskReminders.ESCALATE_AFTER_DAYS));
+		assertThat(noticesAbout(meeting, TaskNotices.ESCALATED, "district")).isEqualTo(1);
+		assertThat(noticesAbout(meeting, TaskNotices.ESCALATED, "officer")).as("escalations go to the district").isZero();
 
+		NoticesDelivered.await(jdbc);
 		Notices.Notice latest = notices.recent("officer", 10).stream().filter(n -> n.link().equals("/workplan/tasks/" + meeting)).findFirst().orElseThrow();
 		assertThat(latest.arguments()).containsExactly("召开民调工作动员会议", "城关街道", meetingDue.toString());
 	}
@@ -71,23 +79,30 @@ class NoticesTests {
 		UnitView chengguan = units.findByCode("YJCG").orElseThrow();
 		DataScope officer = DataScope.subtree(chengguan.id(), chengguan.path());
 		TaskView task = task(plan, chengguan, LocalDate.now().plusDays(14));
-		long unreadBefore = notices.unread("officer");
+		long unreadBefore = unread("officer");
 		tasks.addMeeting(task.id(), new WorkTasks.MeetingRecord(LocalDate.now(), "room", "chair", 10, null), officer);
 		tasks.act(task.id(), TaskAction.SUBMIT, null, tasks.find(task.id(), officer).version(), officer);
-		assertThat(noticesAbout(task.id(), NoticeKind.SUBMITTED, "district")).isEqualTo(1);
+		assertThat(noticesAbout(task.id(), TaskNotices.SUBMITTED, "district")).isEqualTo(1);
 		tasks.act(task.id(), TaskAction.RETURN, "more", tasks.find(task.id(), officer).version(), DataScope.wholeDistrict());
-		assertThat(noticesAbout(task.id(), NoticeKind.RETURNED, "officer")).isEqualTo(1);
-		assertThat(notices.unread("officer")).isEqualTo(unreadBefore + 1);
+		assertThat(noticesAbout(task.id(), TaskNotices.RETURNED, "officer")).isEqualTo(1);
+		assertThat(unread("officer")).isEqualTo(unreadBefore + 1);
 		tasks.act(task.id(), TaskAction.SUBMIT, null, tasks.find(task.id(), officer).version(), officer);
-		assertThat(noticesAbout(task.id(), NoticeKind.SUBMITTED, "district")).as("a resubmission is news again").isEqualTo(2);
-		assertThat(notices.unread("officer")).as("the return is settled by the resubmission").isEqualTo(unreadBefore);
-		assertThat(jdbc.sql("select count(*) from notification where task_id = :task and kind = 'SUBMITTED' and recipient = 'district' and read_at is null")
-			.param("task", task.id()).query(Long.class).single()).as("only the resubmission waits for review").isEqualTo(1);
+		assertThat(noticesAbout(task.id(), TaskNotices.SUBMITTED, "district")).as("a resubmission is news again").isEqualTo(2);
+		assertThat(unread("officer")).as("the return is settled by the resubmission").isEqualTo(unreadBefore);
+		NoticesDelivered.await(jdbc);
+		assertThat(jdbc.sql("select count(*) from notification where link = :link and kind = 'SUBMITTED' and recipient = 'district' and read_at is null")
+			.param("link", "/workplan/tasks/" + task.id()).query(Long.class).single()).as("only the resubmission waits for review").isEqualTo(1);
 		tasks.act(task.id(), TaskAction.APPROVE, null, tasks.find(task.id(), officer).version(), DataScope.wholeDistrict());
-		assertThat(jdbc.sql("select count(*) from notification where task_id = :task and read_at is null").param("task", task.id())
+		NoticesDelivered.await(jdbc);
+		assertThat(jdbc.sql("select count(*) from notification where link = :link and read_at is null").param("link", "/workplan/tasks/" + task.id())
 			.query(Long.class).single()).as("a done task leaves nothing to do").isZero();
 		notices.markAllRead("officer");
-		assertThat(notices.unread("officer")).isZero();
+		assertThat(unread("officer")).isZero();
+	}
+
+	private long unread(String username) {
+		NoticesDelivered.await(jdbc);
+		return notices.unread(username);
 	}
 
 	private TaskView task(WorkPlans.PlanView plan, UnitView unit, LocalDate due) {
@@ -100,14 +115,15 @@ class NoticesTests {
 			.items().stream().filter(t -> t.dueDate().equals(due)).findFirst().orElseThrow();
 	}
 
-	private long dueOn(WorkPlans.PlanView plan, LocalDate due) {
+	private int dueOn(WorkPlans.PlanView plan, LocalDate due) {
 		return jdbc.sql("select count(*) from work_task where plan_id = :plan and due_date = :due")
-			.param("plan", plan.id()).param("due", due).query(Long.class).single();
+			.param("plan", plan.id()).param("due", due).query(Integer.class).single();
 	}
 
 	private long noticesAbout(long taskId, NoticeKind kind, String recipient) {
-		return jdbc.sql("select count(*) from notification where task_id = :task and kind = :kind and recipient = :who")
-			.param("task", taskId).param("kind", kind.name()).param("who", recipient).query(Long.class).single();
+		NoticesDelivered.await(jdbc);
+		return jdbc.sql("select count(*) from notification where link = :link and kind = :kind and recipient = :who")
+			.param("link", "/workplan/tasks/" + taskId).param("kind", kind.name()).param("who", recipient).query(Long.class).single();
 	}
 
 	/** Runs the call on two threads at once (two application nodes), returning both results. */

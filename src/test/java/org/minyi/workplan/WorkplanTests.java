@@ -19,6 +19,7 @@ import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
+import org.minyi.platform.StatusHistory;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.files.FileStore;
 import org.minyi.platform.security.DataScope;
@@ -157,7 +158,7 @@ class WorkplanTests {
 		TaskView done = tasks.find(meeting.id(), officer);
 		assertThat(done.status()).isEqualTo(TaskStatus.DONE);
 		assertThat(done.closedAt()).isNotNull();
-		assertThat(tasks.history(meeting.id(), officer)).extracting(WorkTasks.HistoryEntry::action)
+		assertThat(tasks.history(meeting.id(), officer)).extracting(StatusHistory.Entry::action)
 			.containsExactly("ASSIGN", "START", "EVIDENCE", "SUBMIT", "RETURN", "EVIDENCE", "SUBMIT", "APPROVE");
 		assertThatThrownBy(() -> tasks.addMeeting(meeting.id(), new WorkTasks.MeetingRecord(LocalDate.now(), "x", "y", 3, null), officer))
 			.hasMessage("workplan.task.error.notEditable");
@@ -225,7 +226,7 @@ class WorkplanTests {
 		assertThat(files.exists(key)).isFalse();
 		assertThat(tasks.evidence(taskId, officer)).extracting(WorkTasks.Evidence::id).containsExactly(right.id());
 		assertThatThrownBy(() -> tasks.file(taskId, wrong.id(), officer)).isInstanceOf(RecordNotFoundException.class);
-		assertThat(tasks.history(taskId, officer)).extracting(WorkTasks.HistoryEntry::action).endsWith("EVIDENCE", "EVIDENCE", "UNEVIDENCE");
+		assertThat(tasks.history(taskId, officer)).extracting(StatusHistory.Entry::action).endsWith("EVIDENCE", "EVIDENCE", "UNEVIDENCE");
 
 		tasks.act(taskId, TaskAction.SUBMIT, null, tasks.find(taskId, officer).version(), officer);
 		assertRefused(() -> tasks.removeEvidence(taskId, right.id(), officer), "workplan.task.error.notEditable");

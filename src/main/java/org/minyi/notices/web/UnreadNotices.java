@@ -1,11 +1,11 @@
-package org.minyi.workplan.web;
+package org.minyi.notices.web;
 
+import org.minyi.notices.Notices;
 import org.minyi.platform.security.CurrentUser;
-import org.minyi.workplan.Notices;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The unread count in the page header, for users who receive task notices. */
+/** The unread count in the page header, for users who receive notices. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class UnreadNotices {
 

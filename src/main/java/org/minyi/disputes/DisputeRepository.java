@@ -1,0 +1,6 @@
+package org.minyi.disputes;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface DisputeRepository extends CrudRepository<Dispute, Long> {
+}
