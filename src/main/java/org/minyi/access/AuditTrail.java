@@ -68,7 +68,7 @@ public class AuditTrail {
 	/** Records an event published by any module, attributed to the signed-in user (or the system). */
 	@EventListener
 	@Transactional
-	public void on(AuditEvent event) {
+	void on(AuditEvent event) {
 		append(event, CurrentUser.get().orElse(null));
 	}
 

@@ -35,7 +35,7 @@ class LoginEvents {
 
 	@EventListener
 	@Transactional
-	public void succeeded(AuthenticationSuccessEvent event) {
+	void succeeded(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof MinyiUser user) {
 			accounts.findById(user.accountId()).ifPresent(account -> {
 				account.recordLogin(clock.instant());
@@ -47,7 +47,7 @@ class LoginEvents {
 
 	@EventListener
 	@Transactional
-	public void failed(AbstractAuthenticationFailureEvent event) {
+	void failed(AbstractAuthenticationFailureEvent event) {
 		String username = truncate(String.valueOf(event.getAuthentication().getPrincipal()));
 		String reason = event.getException().getClass().getSimpleName();
 		var account = accounts.findByUsername(username);
@@ -64,7 +64,7 @@ class LoginEvents {
 	}
 
 	@EventListener
-	public void loggedOut(LogoutSuccessEvent event) {
+	void loggedOut(LogoutSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof MinyiUser user) {
 			audit.append(AuditEvent.of("logout", "account", user.accountId(), null), user);
 		}

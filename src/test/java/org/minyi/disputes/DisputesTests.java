@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,8 +24,7 @@ import org.minyi.disputes.Disputes.NewDispute;
 import org.minyi.disputes.Disputes.Party;
 import org.minyi.disputes.Disputes.Step;
 import org.minyi.notices.Notices;
-import org.minyi.org.UnitDraft;
-import org.minyi.org.UnitKind;
+import org.minyi.org.TestUnits;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
@@ -71,9 +69,8 @@ class DisputesTests {
 
 	@BeforeEach
 	void township() {
-		String code = "DT" + System.nanoTime() % 1_000_000_000L;
-		town = units.create(new UnitDraft(code, "dispute town " + code, UnitKind.TOWNSHIP, "YJ", null, null, null, Map.of()));
-		officer = DataScope.subtree(town.id(), town.path());
+		town = TestUnits.township(units, "dispute town");
+		officer = TestUnits.officerOf(town);
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +16,7 @@ import org.minyi.access.AccountManagement;
 import org.minyi.access.Role;
 import org.minyi.notices.NoticeKind;
 import org.minyi.notices.Notices;
-import org.minyi.org.UnitDraft;
-import org.minyi.org.UnitKind;
+import org.minyi.org.TestUnits;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.outreach.CitizenRequests.NewRequest;
@@ -74,10 +72,10 @@ class CitizenRequestsTests {
 
 	@BeforeEach
 	void twoTownships() {
-		townA = township();
-		townB = township();
-		officerA = DataScope.subtree(townA.id(), townA.path());
-		officerB = DataScope.subtree(townB.id(), townB.path());
+		townA = TestUnits.township(units, "request town");
+		townB = TestUnits.township(units, "request town");
+		officerA = TestUnits.officerOf(townA);
+		officerB = TestUnits.officerOf(townB);
 	}
 
 	@Test
@@ -124,8 +122,7 @@ class CitizenRequestsTests {
 		String officer = "rq-officer-" + UUID.randomUUID().toString().substring(0, 8);
 		// the township's own officer; a community below it without officers is told through them
 		accounts.create(Role.SECURITY_ADMIN, new AccountDraft(officer, "townA officer", Role.UNIT_OFFICER, townA.id()));
-		UnitView community = units.create(new UnitDraft("RC" + System.nanoTime() % 1_000_000_000L, "request community", UnitKind.COMMUNITY,
-				townA.code(), null, null, null, Map.of()));
+		UnitView community = TestUnits.community(units, townA, "request community");
 		String reference = requests.receiveFromPublic(RequestCategory.ENVIRONMENT, "河道发臭", "河道夏天发臭", null, "周女士", "13805710031");
 		RequestView request = requests.list(RequestFilter.none(), DISTRICT, PageRequest.of(0, 200, null, null)).items().stream()
 			.filter(r -> r.reference().equals(reference)).findFirst().orElseThrow();
@@ -303,10 +300,5 @@ class CitizenRequestsTests {
 
 	private static NewRequest request(Long unitId, String phone) {
 		return new NewRequest(RequestSource.VISIT, RequestCategory.ENVIRONMENT, "垃圾清运", "垃圾桶满溢", "3号楼", "张三", phone, unitId);
-	}
-
-	private UnitView township() {
-		String code = "RT" + System.nanoTime() % 1_000_000_000L;
-		return units.create(new UnitDraft(code, "request town " + code, UnitKind.TOWNSHIP, "YJ", null, null, null, Map.of()));
 	}
 }

@@ -9,14 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
-import org.minyi.org.UnitDraft;
-import org.minyi.org.UnitKind;
+import org.minyi.org.TestUnits;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.outreach.SpecialGroups.MemberView;
@@ -60,9 +58,7 @@ class SpecialGroupsTests {
 
 	@BeforeEach
 	void community() {
-		String code = "SG" + System.nanoTime() % 1_000_000_000L;
-		UnitView town = units.create(new UnitDraft(code, "care town " + code, UnitKind.TOWNSHIP, "YJ", null, null, null, Map.of()));
-		community = units.create(new UnitDraft(code + "01", "care community " + code, UnitKind.COMMUNITY, code, null, null, null, Map.of()));
+		community = TestUnits.community(units, TestUnits.township(units, "care town"), "care community");
 	}
 
 	@Test

@@ -8,9 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +17,7 @@ import org.minyi.MinyiTest;
 import org.minyi.access.AccountDraft;
 import org.minyi.access.AccountManagement;
 import org.minyi.access.Role;
-import org.minyi.org.UnitDraft;
-import org.minyi.org.UnitKind;
+import org.minyi.org.TestUnits;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.outreach.Visits.AssignmentView;
@@ -72,12 +69,11 @@ class VisitsTests {
 
 	@BeforeEach
 	void townWithACommunityAndACadre() {
-		String code = "VT" + System.nanoTime() % 1_000_000_000L;
-		town = units.create(new UnitDraft(code, "visit town " + code, UnitKind.TOWNSHIP, "YJ", null, null, null, Map.of()));
-		community = units.create(new UnitDraft(code + "01", "community " + code, UnitKind.COMMUNITY, code, null, null, null, Map.of()));
+		town = TestUnits.township(units, "visit town");
+		community = TestUnits.community(units, town, "community");
 		cadre = "cadre" + UUID.randomUUID().toString().substring(0, 8);
 		accounts.create(Role.SECURITY_ADMIN, new AccountDraft(cadre, "cadre", Role.UNIT_OFFICER, town.id()));
-		officer = DataScope.subtree(town.id(), town.path());
+		officer = TestUnits.officerOf(town);
 	}
 
 	@Test

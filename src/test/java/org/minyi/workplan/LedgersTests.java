@@ -24,8 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
-import org.minyi.org.UnitDraft;
-import org.minyi.org.UnitKind;
+import org.minyi.org.TestUnits;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
@@ -69,9 +68,8 @@ class LedgersTests {
 
 	@BeforeEach
 	void ownTownship() {
-		String code = "LT" + System.nanoTime() % 1_000_000_000L;
-		township = units.create(new UnitDraft(code, "ledger town " + code, UnitKind.TOWNSHIP, "YJ", null, null, null, Map.of()));
-		officer = DataScope.subtree(township.id(), township.path());
+		township = TestUnits.township(units, "ledger town");
+		officer = TestUnits.officerOf(township);
 	}
 
 	@Test
