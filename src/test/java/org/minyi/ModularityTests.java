@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.minyi.notices.NoticeEvent;
 import org.minyi.notices.NoticeKinds;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +68,17 @@ class ModularityTests {
 	void webCodeRunsNoSql() {
 		noClasses().that().resideInAPackage("org.minyi..web..")
 			.should().dependOnClassesThat().belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, DataSource.class)
+			.check(classes);
+	}
+
+	/** Each module's demo data lives in its own {@code demo} room, only under the demo profile, and nothing else relies on it. */
+	@Test
+	void demoDataLivesInDemoPackages() {
+		classes().that().haveSimpleNameStartingWith("Demo").and().areTopLevelClasses()
+			.should().resideInAPackage("org.minyi..demo..").andShould().beAnnotatedWith(Profile.class)
+			.check(classes);
+		noClasses().that().resideOutsideOfPackage("org.minyi..demo..")
+			.should().dependOnClassesThat().resideInAPackage("org.minyi..demo..")
 			.check(classes);
 	}
 

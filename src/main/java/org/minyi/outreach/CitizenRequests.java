@@ -247,12 +247,16 @@ public class CitizenRequests {
 		return LocalDate.now(clock.withZone(DISTRICT_ZONE));
 	}
 
-	/** The month of a day as {@code yyyymm}, the figures' grouping. */
-	static int month(LocalDate day) {
+	/** The month of a day as {@code yyyymm}, the figures' grouping (public for the demo, as {@link #deadline}). */
+	public static int month(LocalDate day) {
 		return day.getYear() * 100 + day.getMonthValue();
 	}
 
-	LocalDate deadline(RequestCategory category, LocalDate received) {
+	/**
+	 * The day a request of the category received on that day is due, in working days. Public for the
+	 * demo in {@code outreach.demo}, which moves its requests back to the day they came in.
+	 */
+	public LocalDate deadline(RequestCategory category, LocalDate received) {
 		return properties.calendar().plusWorkingDays(received, properties.workingDays(category));
 	}
 

@@ -17,6 +17,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.minyi.survey.instrumentfile.InstrumentFiles;
 import org.springframework.stereotype.Component;
 
 /**

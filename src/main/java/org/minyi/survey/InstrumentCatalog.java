@@ -14,6 +14,8 @@ import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.security.CurrentUser;
+import org.minyi.survey.instrumentfile.InstrumentFileException;
+import org.minyi.survey.instrumentfile.InstrumentFiles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -47,7 +47,7 @@ public record InstrumentDefinition(String code, String title, String introductio
 	 * What is wrong with the answers. With {@code complete}, every shown required question must
 	 * be answered (unless the respondent was screened out); otherwise partial answers are fine.
 	 */
-	public List<AnswerProblem> check(Answers answers, boolean complete, ResidenceCheck residence) {
+	List<AnswerProblem> check(Answers answers, boolean complete, ResidenceCheck residence) {
 		List<AnswerProblem> problems = new ArrayList<>();
 		for (String id : answers.questions()) {
 			Optional<Question> question = question(id);

@@ -6,7 +6,7 @@ package org.minyi.survey;
  * the unit tree.
  */
 @FunctionalInterface
-public interface ResidenceCheck {
+interface ResidenceCheck {
 
 	boolean accepts(Question question, String unitCode, Answers answers);
 }

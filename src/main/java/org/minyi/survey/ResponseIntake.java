@@ -23,6 +23,7 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.crypto.SecretKeys;
+import org.minyi.survey.invitation.InvitationToken;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -1,5 +1,6 @@
 package org.minyi.survey;
 
+import org.minyi.survey.instrumentfile.InstrumentFiles;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;

@@ -46,8 +46,8 @@ import org.springframework.util.unit.DataSize;
 @Transactional
 public class WorkTasks {
 
-
-	static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
+	/** The district's time zone, in which task days are counted (public for the demo in {@code workplan.demo}). */
+	public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
 
 	public record TaskView(long id, long planId, String planName, long itemId, PlanSection section, String title,
 			String description, ExpectedEvidence expected, long unitId, TaskStatus status, LocalDate dueDate, Instant submittedAt,

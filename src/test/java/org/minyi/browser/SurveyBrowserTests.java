@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.minyi.survey.InvitationBatch;
-import org.minyi.survey.Invitations;
 import org.minyi.survey.Mode;
 import org.minyi.survey.RoundDraft;
 import org.minyi.survey.RoundKind;
 import org.minyi.survey.RoundStatus;
 import org.minyi.survey.RoundView;
+import org.minyi.survey.invitation.InvitationBatch;
+import org.minyi.survey.invitation.Invitations;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;

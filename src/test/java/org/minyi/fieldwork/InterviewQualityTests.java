@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.minyi.survey.Answers;
-import org.minyi.survey.InstrumentFiles;
 import org.minyi.survey.StandardAnswers;
+import org.minyi.survey.instrumentfile.InstrumentFiles;
 
 /** The statistics behind interview quality control, checked against published and hand-computed values. */
 class InterviewQualityTests {

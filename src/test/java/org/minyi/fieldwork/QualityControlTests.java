@@ -16,10 +16,10 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.survey.PageStep;
 import org.minyi.survey.Questionnaire;
-import org.minyi.survey.ResponseCounts;
 import org.minyi.survey.ResponseReader;
 import org.minyi.survey.RoundView;
 import org.minyi.survey.StandardAnswers;
+import org.minyi.survey.invitation.ResponseCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.minyi.MinyiTest;
 import org.minyi.platform.BusinessRuleException;
+import org.minyi.survey.instrumentfile.InstrumentFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.minyi.survey.instrumentfile.InstrumentFileException;
+import org.minyi.survey.instrumentfile.InstrumentFiles;
+import org.minyi.survey.instrumentfile.InstrumentProblem;
 
 class InstrumentTests {
 

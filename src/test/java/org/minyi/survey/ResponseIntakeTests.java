@@ -18,6 +18,9 @@ import org.minyi.MinyiTest;
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.survey.invitation.InvitationBatch;
+import org.minyi.survey.invitation.Invitations;
+import org.minyi.survey.invitation.IssuedInvitation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -18,6 +18,7 @@ import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.PageRequest;
 import org.minyi.survey.SurveyComments.Comment;
 import org.minyi.survey.SurveyComments.CommentStatus;
+import org.minyi.survey.invitation.Invitations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -3,6 +3,8 @@ package org.minyi.survey;
 import java.util.List;
 import java.util.Map;
 
+import org.minyi.survey.invitation.InvitationBatch;
+import org.minyi.survey.invitation.Invitations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Responses submitted the way residents submit them, for tests that need some of their own. */

@@ -12,12 +12,12 @@ import org.minyi.survey.InstrumentCatalog;
 import org.minyi.survey.InstrumentDefinition;
 import org.minyi.survey.InstrumentStatus;
 import org.minyi.survey.InstrumentVersion;
-import org.minyi.survey.InvitationBatch;
-import org.minyi.survey.Invitations;
-import org.minyi.survey.IssuedInvitation;
-import org.minyi.survey.ResponseCounts;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
+import org.minyi.survey.invitation.InvitationBatch;
+import org.minyi.survey.invitation.Invitations;
+import org.minyi.survey.invitation.IssuedInvitation;
+import org.minyi.survey.invitation.ResponseCounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,7 +94,7 @@ class SurveyApiController {
 
 	@Operation(summary = "Generate a batch of single-use invitation tokens for a township or community")
 	@PostMapping("/rounds/{id}/invitations")
-	@PreAuthorize(FieldworkController.FIELDWORK)
+	@PreAuthorize(InvitationController.FIELDWORK)
 	@ResponseStatus(HttpStatus.CREATED)
 	GeneratedBatch generate(@PathVariable long id, @Valid @RequestBody BatchRequest request) {
 		InvitationBatch batch = invitations.generate(id, request.unitId(), request.size());

@@ -1,4 +1,4 @@
-package org.minyi.survey;
+package org.minyi.survey.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,14 @@ import java.util.Map;
 import java.util.Random;
 
 import org.minyi.org.UnitView;
+import org.minyi.survey.Answers;
+import org.minyi.survey.Mode;
+import org.minyi.survey.ResidenceDirectory;
+import org.minyi.survey.ResponseIntake;
+import org.minyi.survey.RoundView;
+import org.minyi.survey.invitation.InvitationBatch;
+import org.minyi.survey.invitation.Invitations;
+import org.minyi.survey.invitation.IssuedInvitation;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;

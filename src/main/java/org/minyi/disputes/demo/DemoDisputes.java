@@ -1,13 +1,22 @@
-package org.minyi.disputes;
+package org.minyi.disputes.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.minyi.disputes.DisputeAction;
+import org.minyi.disputes.DisputeStatus;
+import org.minyi.disputes.DisputeType;
+import org.minyi.disputes.Disputes;
 import org.minyi.disputes.Disputes.DisputeView;
+import org.minyi.disputes.MediationType;
+import org.minyi.disputes.Referral;
+import org.minyi.disputes.RiskLevel;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.security.DataScope;
@@ -41,10 +50,13 @@ class DemoDisputes implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	DemoDisputes(Disputes disputes, UnitManagement units, JdbcClient jdbc) {
+	private final Clock clock;
+
+	DemoDisputes(Disputes disputes, UnitManagement units, JdbcClient jdbc, Clock clock) {
 		this.disputes = disputes;
 		this.units = units;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
@@ -66,7 +78,7 @@ class DemoDisputes implements ApplicationRunner {
 						new Disputes.Party("RESPONDENT", row.cell(9), row.cell(10)))), DISTRICT);
 		int daysAgo = Integer.parseInt(row.cell(11));
 		jdbc.sql("update dispute set received_on = :day where id = :id")
-			.param("day", disputes.today().minusDays(daysAgo))
+			.param("day", today().minusDays(daysAgo))
 			.param("id", dispute.id())
 			.update();
 		DisputeStatus target = DisputeStatus.valueOf(row.cell(12));
@@ -78,7 +90,7 @@ class DemoDisputes implements ApplicationRunner {
 			return;
 		}
 		act(dispute.id(), DisputeAction.START_MEDIATION, new Disputes.Step(MediationType.valueOf(row.cell(13)), row.cell(14), null, null, null));
-		disputes.addSession(dispute.id(), disputes.today().minusDays(Math.max(0, daysAgo - 2)), row.cell(7) + ", " + row.cell(9) + ", "
+		disputes.addSession(dispute.id(), today().minusDays(Math.max(0, daysAgo - 2)), row.cell(7) + ", " + row.cell(9) + ", "
 				+ row.cell(14), row.cell(6), DISTRICT);
 		switch (target) {
 			case AGREED, CLOSED -> settle(dispute.id(), DisputeAction.AGREE, row, daysAgo);
@@ -90,16 +102,20 @@ class DemoDisputes implements ApplicationRunner {
 		}
 		if (target == DisputeStatus.CLOSED) {
 			act(dispute.id(), DisputeAction.CONFIRM_FULFILMENT, new Disputes.Step(null, null, null,
-					disputes.today().minusDays(Math.max(0, daysAgo - Integer.parseInt(row.cell(16)) - 7)), null));
+					today().minusDays(Math.max(0, daysAgo - Integer.parseInt(row.cell(16)) - 7)), null));
 		}
 	}
 
 	private void settle(long id, DisputeAction action, TabularRow row, int daysAgo) {
-		act(id, action, new Disputes.Step(null, null, null, disputes.today().minusDays(daysAgo - Integer.parseInt(row.cell(16))), row.cell(15)));
+		act(id, action, new Disputes.Step(null, null, null, today().minusDays(daysAgo - Integer.parseInt(row.cell(16))), row.cell(15)));
 	}
 
 	private void act(long id, DisputeAction action, Disputes.Step step) {
 		disputes.act(id, action, step, disputes.find(id, DISTRICT).version(), DISTRICT);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(Disputes.DISTRICT_ZONE));
 	}
 
 	private static List<TabularRow> rows() {

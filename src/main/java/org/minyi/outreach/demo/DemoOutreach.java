@@ -1,8 +1,9 @@
-package org.minyi.outreach;
+package org.minyi.outreach.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +14,17 @@ import java.util.Map;
 
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
+import org.minyi.outreach.CitizenRequests;
 import org.minyi.outreach.CitizenRequests.NewRequest;
 import org.minyi.outreach.CitizenRequests.RequestView;
+import org.minyi.outreach.RequestAction;
+import org.minyi.outreach.RequestCategory;
+import org.minyi.outreach.RequestSource;
+import org.minyi.outreach.RequestStatus;
+import org.minyi.outreach.Satisfaction;
+import org.minyi.outreach.SpecialGroups;
+import org.minyi.outreach.SurveyCommentRequests;
+import org.minyi.outreach.Visits;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.security.DataScope;
@@ -66,8 +76,11 @@ class DemoOutreach implements ApplicationRunner {
 
 	private final SurveyCommentRequests commentRequests;
 
+	private final Clock clock;
+
 	DemoOutreach(CitizenRequests requests, UnitManagement units, JdbcClient jdbc, Visits visits, MessageSource messages, SpecialGroups groups,
-			RoundManagement rounds, SurveyComments comments, SurveyCommentRequests commentRequests) {
+			RoundManagement rounds, SurveyComments comments, SurveyCommentRequests commentRequests, Clock clock) {
+		this.clock = clock;
 		this.groups = groups;
 		this.rounds = rounds;
 		this.comments = comments;
@@ -128,10 +141,10 @@ class DemoOutreach implements ApplicationRunner {
 					demoText("outreach.demo." + demo.key() + ".name"), demo.id(), demo.phone(), demoText("outreach.demo." + demo.key() + ".address"),
 					demoText("outreach.demo." + demo.key() + ".needs"), demo.frequency(), "officer"), DISTRICT);
 			jdbc.sql("update special_group_member set registered_on = :day where id = :id")
-				.param("day", requests.today().minusDays(60))
+				.param("day", today().minusDays(60))
 				.param("id", member.id())
 				.update();
-			groups.logCare(member.id(), requests.today().minusDays(demo.lastCare()), demoText("outreach.demo.careNotes"), "officer", scope);
+			groups.logCare(member.id(), today().minusDays(demo.lastCare()), demoText("outreach.demo.careNotes"), "officer", scope);
 		}
 	}
 
@@ -146,7 +159,7 @@ class DemoOutreach implements ApplicationRunner {
 			return;
 		}
 		DataScope officer = DataScope.subtree(jiefang.id(), jiefang.path());
-		LocalDate today = requests.today();
+		LocalDate today = today();
 		Visits.AssignmentView monthly = visits.assign("officer", jiefang.id(), null, Visits.Frequency.MONTHLY, DISTRICT);
 		Visits.AssignmentView weekly = visits.assign("officer", wenhua.id(), demoText("outreach.demo.household"), Visits.Frequency.WEEKLY,
 				DISTRICT);
@@ -165,6 +178,10 @@ class DemoOutreach implements ApplicationRunner {
 
 	private String demoText(String key) {
 		return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(CitizenRequests.DISTRICT_ZONE));
 	}
 
 	private void handle(TabularRow row) {
@@ -211,7 +228,7 @@ class DemoOutreach implements ApplicationRunner {
 	 */
 	private void backdate(long id, RequestCategory category, int days) {
 		RequestView request = requests.find(id, DISTRICT);
-		LocalDate received = requests.today().minusDays(days);
+		LocalDate received = today().minusDays(days);
 		jdbc.sql("update citizen_request set received_at = :at, received_month = :month, due_date = :due, reference = :reference where id = :id")
 			.param("at", SqlTimes.bind(request.receivedAt().minus(Duration.ofDays(days))))
 			.param("month", CitizenRequests.month(received))

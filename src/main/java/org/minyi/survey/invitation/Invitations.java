@@ -1,4 +1,4 @@
-package org.minyi.survey;
+package org.minyi.survey.invitation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +18,10 @@ import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.crypto.FieldCipher;
 import org.minyi.platform.crypto.SecretKeys;
 import org.minyi.platform.security.CurrentUser;
+import org.minyi.survey.Mode;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundStatus;
+import org.minyi.survey.RoundView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

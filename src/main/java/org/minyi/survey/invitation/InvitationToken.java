@@ -1,4 +1,4 @@
-package org.minyi.survey;
+package org.minyi.survey.invitation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Invitation tokens: 128 random bits from a {@link SecureRandom}, written as 22 URL-safe Base64
  * characters so they fit a short QR code. The database keeps only their SHA-256 (a 128-bit random
- * value needs no key or salt to be safe against guessing from its hash).
+ * value needs no key or salt to be safe against guessing from its hash). Public for
+ * {@code ResponseIntake}, which finds a respondent's invitation by the token's hash.
  */
-final class InvitationToken {
+public final class InvitationToken {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -29,11 +30,11 @@ final class InvitationToken {
 	}
 
 	/** Whether the text can be a token at all; anything else is refused without a database lookup. */
-	static boolean wellFormed(String token) {
+	public static boolean wellFormed(String token) {
 		return token != null && FORMAT.matcher(token).matches();
 	}
 
-	static String hash(String token) {
+	public static String hash(String token) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
 		}

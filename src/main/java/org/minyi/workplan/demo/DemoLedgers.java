@@ -1,4 +1,4 @@
-package org.minyi.workplan;
+package org.minyi.workplan.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +15,12 @@ import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.security.DataScope;
+import org.minyi.workplan.LedgerKind;
+import org.minyi.workplan.Ledgers;
 import org.minyi.workplan.Ledgers.LedgerFilter;
+import org.minyi.workplan.TaskStatus;
+import org.minyi.workplan.WorkPlans;
+import org.minyi.workplan.WorkTasks;
 import org.minyi.workplan.WorkTasks.TaskFilter;
 import org.minyi.workplan.WorkTasks.TaskView;
 import org.springframework.boot.ApplicationArguments;

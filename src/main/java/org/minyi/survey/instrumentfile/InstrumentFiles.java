@@ -1,4 +1,4 @@
-package org.minyi.survey;
+package org.minyi.survey.instrumentfile;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +14,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.minyi.survey.AnswerOption;
+import org.minyi.survey.Composite;
+import org.minyi.survey.Condition;
+import org.minyi.survey.InstrumentDefinition;
+import org.minyi.survey.Question;
+import org.minyi.survey.QuestionType;
+import org.minyi.survey.Section;
 
 /**
  * Reads and writes instruments in their readable YAML form (see

@@ -1,4 +1,4 @@
-package org.minyi.workplan;
+package org.minyi.workplan.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +17,10 @@ import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.security.DataScope;
+import org.minyi.workplan.ExpectedEvidence;
+import org.minyi.workplan.TaskAction;
+import org.minyi.workplan.WorkPlans;
+import org.minyi.workplan.WorkTasks;
 import org.minyi.workplan.WorkTasks.TaskFilter;
 import org.minyi.workplan.WorkTasks.TaskView;
 import org.springframework.boot.ApplicationArguments;

@@ -1,4 +1,4 @@
-package org.minyi.survey;
+package org.minyi.survey.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,16 @@ import java.util.stream.Collectors;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.tabular.ImportProblem;
+import org.minyi.survey.InstrumentCatalog;
+import org.minyi.survey.InstrumentVersion;
+import org.minyi.survey.Mode;
+import org.minyi.survey.OfficialResults;
+import org.minyi.survey.RoundDraft;
+import org.minyi.survey.RoundKind;
+import org.minyi.survey.RoundManagement;
+import org.minyi.survey.RoundStatus;
+import org.minyi.survey.RoundView;
+import org.minyi.survey.Target;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;

@@ -1,8 +1,11 @@
-package org.minyi.org;
+package org.minyi.org.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.minyi.org.UnitFiles;
+import org.minyi.org.UnitImportResult;
+import org.minyi.org.UnitManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

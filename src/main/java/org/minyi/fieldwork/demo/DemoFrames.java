@@ -1,4 +1,4 @@
-package org.minyi.fieldwork;
+package org.minyi.fieldwork.demo;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.minyi.fieldwork.SampleFrames;
 import org.minyi.org.AgeGroup;
 import org.minyi.org.Gender;
 import org.minyi.org.UnitKind;

@@ -1,4 +1,4 @@
-package org.minyi.survey;
+package org.minyi.survey.instrumentfile;
 
 /**
  * Why an instrument file was refused.

@@ -1,4 +1,4 @@
-package org.minyi.fieldwork;
+package org.minyi.fieldwork.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import org.minyi.fieldwork.CatiCalls;
+import org.minyi.fieldwork.Disposition;
+import org.minyi.fieldwork.QualityControl;
+import org.minyi.fieldwork.SampleDraws;
+import org.minyi.fieldwork.SampleFrames;
 import org.minyi.org.AgeGroup;
 import org.minyi.org.Gender;
 import org.minyi.org.UnitKind;

@@ -14,16 +14,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minyi.org.UnitView;
 import org.minyi.platform.BusinessRuleException;
 import org.minyi.platform.RecordNotFoundException;
+import org.minyi.platform.print.PrintFont;
 import org.minyi.platform.web.ExcelDownload;
 import org.minyi.platform.web.Flash;
-import org.minyi.platform.print.PrintFont;
-import org.minyi.survey.InvitationBatch;
-import org.minyi.survey.Invitations;
 import org.minyi.survey.ResidenceDirectory;
-import org.minyi.survey.ResponseCounts;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundView;
 import org.minyi.survey.Target;
+import org.minyi.survey.invitation.InvitationBatch;
+import org.minyi.survey.invitation.Invitations;
+import org.minyi.survey.invitation.ResponseCounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -48,7 +48,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 @RequestMapping("/survey/rounds/{id}")
 @PreAuthorize(RoundController.VIEW)
-class FieldworkController {
+class InvitationController {
 
 	static final String FIELDWORK = "hasAnyRole('DISTRICT_ADMIN','SURVEY_SUPERVISOR')";
 
@@ -70,7 +70,7 @@ class FieldworkController {
 
 	private final String publicBaseUrl;
 
-	FieldworkController(RoundManagement rounds, Invitations invitations, ResponseCounts counts, ResidenceDirectory residence,
+	InvitationController(RoundManagement rounds, Invitations invitations, ResponseCounts counts, ResidenceDirectory residence,
 			InvitationPrints prints, PrintFont font, MessageSource messages, Flash flash,
 			@Value("${minyi.public-base-url:}") String publicBaseUrl) {
 		this.rounds = rounds;

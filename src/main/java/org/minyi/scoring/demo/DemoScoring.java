@@ -1,4 +1,4 @@
-package org.minyi.scoring;
+package org.minyi.scoring.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.minyi.org.UnitManagement;
+import org.minyi.scoring.RoundScoring;
+import org.minyi.scoring.ScoringSettings;
+import org.minyi.scoring.ScoringSettingsStore;
 import org.minyi.survey.RoundManagement;
 import org.minyi.survey.RoundStatus;
 import org.minyi.survey.RoundView;
@@ -15,8 +18,8 @@ import org.minyi.survey.Target;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**

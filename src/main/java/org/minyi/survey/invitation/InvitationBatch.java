@@ -1,4 +1,4 @@
-package org.minyi.survey;
+package org.minyi.survey.invitation;
 
 import java.time.Instant;
 

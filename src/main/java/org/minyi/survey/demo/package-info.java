@@ -1,0 +1,4 @@
+/**
+ * The {@code demo} profile's rounds, their targets and web responses, and the official round's published results.
+ */
+package org.minyi.survey.demo;
