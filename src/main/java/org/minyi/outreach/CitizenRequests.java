@@ -23,6 +23,7 @@ import org.minyi.platform.References;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.StatusHistory;
 import org.minyi.platform.TextInput;
+import org.minyi.platform.Where;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.personal.Masks;
 import org.minyi.platform.personal.PersonalData;
@@ -332,32 +333,14 @@ public class CitizenRequests {
 	private static final String REQUIRED = "outreach.request.error.required";
 
 	private String where(RequestFilter filter, DataScope scope, MapSqlParameterSource params) {
-		StringBuilder where = new StringBuilder(" where 1 = 1");
-		units.visibleUnits(filter.unitId(), scope).ifPresent(ids -> {
-			where.append(" and unit_id in (:units)");
-			params.addValue("units", ids);
-		});
-		if (filter.status() != null) {
-			where.append(" and status = :status");
-			params.addValue("status", filter.status().name());
-		}
-		if (filter.category() != null) {
-			where.append(" and category = :category");
-			params.addValue("category", filter.category().name());
-		}
-		if (filter.from() != null) {
-			where.append(" and received_at >= :from");
-			params.addValue("from", SqlTimes.bind(filter.from().atStartOfDay(DISTRICT_ZONE).toInstant()));
-		}
-		if (filter.to() != null) {
-			where.append(" and received_at < :to");
-			params.addValue("to", SqlTimes.bind(filter.to().plusDays(1).atStartOfDay(DISTRICT_ZONE).toInstant()));
-		}
-		if (filter.overdue()) {
-			where.append(" and status in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and due_date < :today");
-			params.addValue("today", today());
-		}
-		return where.toString();
+		params.addValue("today", today());
+		return new Where(params).in("unit_id", units.visibleUnits(filter.unitId(), scope))
+			.equal("status", filter.status())
+			.equal("category", filter.category())
+			.atLeast("received_at", filter.from() == null ? null : SqlTimes.bind(filter.from().atStartOfDay(DISTRICT_ZONE).toInstant()))
+			.before("received_at", filter.to() == null ? null : SqlTimes.bind(filter.to().plusDays(1).atStartOfDay(DISTRICT_ZONE).toInstant()))
+			.when(filter.overdue(), "status in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and due_date < :today")
+			.sql();
 	}
 
 	private boolean visible(RequestView request, DataScope scope) {

@@ -21,6 +21,7 @@ import org.minyi.platform.PageResult;
 import org.minyi.platform.RecordNotFoundException;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.StatusHistory;
+import org.minyi.platform.Where;
 import org.minyi.platform.audit.AuditEvent;
 import org.minyi.platform.files.FileStore;
 import org.minyi.platform.files.FileTypes;
@@ -112,28 +113,13 @@ public class WorkTasks {
 
 	@Transactional(readOnly = true)
 	public PageResult<TaskView> list(TaskFilter filter, DataScope scope, PageRequest page) {
-		StringBuilder where = new StringBuilder(" where 1 = 1");
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		if (!scope.districtWide()) {
-			where.append(" and t.unit_id in (:scope)");
-			params.addValue("scope", units.subtreeIds(scope));
-		}
-		if (filter.planId() != null) {
-			where.append(" and t.plan_id = :plan");
-			params.addValue("plan", filter.planId());
-		}
-		if (filter.unitId() != null) {
-			where.append(" and t.unit_id = :unit");
-			params.addValue("unit", filter.unitId());
-		}
-		if (filter.status() != null) {
-			where.append(" and t.status = :status");
-			params.addValue("status", filter.status().name());
-		}
-		if (filter.overdue()) {
-			where.append(" and t.due_date < :today and t.status in ('ASSIGNED', 'IN_PROGRESS', 'RETURNED')");
-		}
-		params.addValue("today", today());
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("today", today());
+		String where = new Where(params).in("t.unit_id", scope.districtWide() ? Optional.empty() : Optional.of(units.subtreeIds(scope)))
+			.equal("t.plan_id", filter.planId())
+			.equal("t.unit_id", filter.unitId())
+			.equal("t.status", filter.status())
+			.when(filter.overdue(), "t.due_date < :today and t.status in ('ASSIGNED', 'IN_PROGRESS', 'RETURNED')")
+			.sql();
 		long total = jdbc.sql("select count(*) from work_task t" + where).paramSource(params).query(Long.class).single();
 		params.addValue("limit", page.size()).addValue("offset", page.offset());
 		List<TaskView> items = jdbc.sql(SELECT + where + " order by t.due_date, t.id limit :limit offset :offset")
