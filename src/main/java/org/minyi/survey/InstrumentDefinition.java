@@ -36,6 +36,16 @@ public record InstrumentDefinition(String code, String title, String introductio
 		return questions().stream().filter(q -> q.id().equals(id)).findFirst();
 	}
 
+	/**
+	 * The options a display condition names, as respondents read them and in the question's order
+	 * (the codes themselves where the question is not in this instrument).
+	 */
+	public List<String> optionLabels(Condition condition) {
+		return question(condition.question())
+			.map(q -> q.options().stream().filter(o -> condition.anyOf().contains(o.code())).map(AnswerOption::label).toList())
+			.orElseGet(() -> condition.anyOf().stream().sorted().toList());
+	}
+
 	/** A respondent who gave a screening answer that ends the interview is not eligible. */
 	public boolean screenedOut(Answers answers) {
 		return questions().stream()

@@ -75,6 +75,8 @@ class FieldworkBrowserTests extends BrowserTest {
 		click("#draw-submit");
 		assertThat(text("#flash")).contains("已抽取");
 		assertThat(driver.findElements(By.cssSelector("#draws tbody tr"))).hasSize(2);
+		assertThat(text("#draws tbody")).as("the frame by its name, the demo's draw by the system")
+			.contains("2026年电话样本（演示）", "系统").doesNotContain("null");
 
 		click("#dnc-link");
 		type("#number", "139 0000 1111");
@@ -103,6 +105,9 @@ class FieldworkBrowserTests extends BrowserTest {
 		screenshot("cati-console");
 		click("#next-" + fieldingRound().id());
 		assertThat(text("#call-number")).matches("1\\d{10}");
+		assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).getOptions())
+			.as("plain outcomes for the interviewer, no AAPOR codes").isNotEmpty()
+			.allSatisfy(option -> assertThat(option.getText()).doesNotContainPattern("\\d\\.\\d"));
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("disposition"))).selectByValue("APPOINTMENT");
 		click("#record");
 		assertThat(text("#flash-error")).contains("预约再访需要填写一个将来的时间");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** In the browser: citizen requests from the public form and visits, survey comments taken up, special groups and care visits. */
 class OutreachBrowserTests extends BrowserTest {
@@ -40,6 +42,21 @@ class OutreachBrowserTests extends BrowserTest {
 		assertThat(text("#due-visits")).contains("解放路社区", "文化路社区", "未按时走访");
 		screenshot("visits");
 		driver.findElement(By.cssSelector("#due-visits a[id^='visit-for-']")).click();
+		String visitForm = driver.getCurrentUrl();
+		driver.manage().window().setSize(new Dimension(375, 812));
+		try {
+			driver.get(visitForm);
+			assertThat(driver.findElement(By.id("sidebar")).isDisplayed()).as("the menu folds away on a phone").isFalse();
+			assertThat(driver.findElement(By.id("peopleMet")).getLocation().getY()).as("the form is on the first screen").isLessThan(740);
+			screenshot("visit-form-phone");
+			click("#nav-toggle");
+			new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("nav-visits")).isDisplayed());
+			screenshot("menu-phone");
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
+		driver.get(visitForm);
 		type("#peopleMet", "5");
 		type("#topics", "走访7幢居民，了解楼道消防情况。");
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("problem-category-1"))).selectByVisibleText("环境");

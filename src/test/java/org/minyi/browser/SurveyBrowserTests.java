@@ -32,7 +32,8 @@ class SurveyBrowserTests extends BrowserTest {
 		click("#nav-instruments");
 		assertThat(text("#instruments")).contains("公众安全感和满意度标准问卷", "已发布");
 		driver.findElement(By.linkText("公众安全感和满意度标准问卷")).click();
-		assertThat(text("#q-Q1a")).contains("仅当 Q1 选择", "盗窃");
+		assertThat(text("#q-Q1a")).contains("仅当 Q1 选择“不太安全”或“不安全”时显示", "盗窃").doesNotContain("NOT_VERY_SAFE");
+		assertThat(text("#q-Q1")).as("indicators by their Chinese names").contains("安全感").doesNotContain("SECURITY");
 		assertThat(text("#q-S3")).contains("城关街道", "白沙镇");
 		screenshot("instrument-preview");
 

@@ -86,6 +86,7 @@ class WorkplanBrowserTests extends BrowserTest {
 		assertThat(text("#history")).contains("退回修改", "审核通过");
 		open("/workplan/board?plan=" + planId);
 		assertThat(text("#board")).contains("城关街道", "办结");
+		assertThat(text("#board thead")).as("columns named for their items, readable by a leader").contains("召开民调");
 		screenshot("workplan-board");
 		logout();
 	}

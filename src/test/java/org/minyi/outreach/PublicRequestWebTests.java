@@ -57,6 +57,20 @@ class PublicRequestWebTests {
 			.contains("&lt;img src=x onerror=alert(1)&gt;").contains("138****9999").doesNotContain("13805719999");
 	}
 
+	/** The form's title field starts empty (it once showed the page's own title) and keeps what was typed when refused. */
+	@Test
+	void theTitleFieldStartsEmptyAndKeepsWhatWasTyped() throws Exception {
+		String blank = mvc.perform(get("/public/requests")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(titleField(blank)).contains("value=\"\"").doesNotContain("民意直通车");
+		String refused = mvc.perform(form(address()).param("title", "路灯不亮").param("description", "d"))
+			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+		assertThat(titleField(refused)).contains("value=\"路灯不亮\"");
+	}
+
+	private static String titleField(String page) {
+		return page.replaceAll("(?s).*(<input[^>]*id=\"title\"[^>]*>).*", "$1");
+	}
+
 	@Test
 	void oversizedOrIncompleteInputIsRefusedInChineseAndKeepsNothing() throws Exception {
 		long before = count();

@@ -21,6 +21,14 @@ class ErrorAndHeaderTests {
 	@Autowired
 	UserDetailsService users;
 
+	/** Every page asks for the icon (browsers ask for /favicon.ico anyway): it is there, without signing in. */
+	@Test
+	void theIconIsServedToEveryone() throws Exception {
+		byte[] icon = mvc.perform(get("/favicon.ico")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(icon).startsWith(0, 0, 1, 0);
+		assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString()).contains("rel=\"icon\" href=\"/favicon.ico\"");
+	}
+
 	@Test
 	void unknownRecordShowsChinesePageWithoutStackTrace() throws Exception {
 		String body = mvc.perform(get("/org/units/99999999").with(user(users.loadUserByUsername("district"))))

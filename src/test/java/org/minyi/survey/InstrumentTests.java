@@ -21,6 +21,14 @@ class InstrumentTests {
 
 	private static final ResidenceCheck ANY_UNIT = (question, code, answers) -> code.startsWith("YJ");
 
+	/** A display condition reads as the options' labels, in the question's order whatever the file's order. */
+	@Test
+	void aConditionNamesItsOptionsAsRespondentsReadThem() {
+		assertThat(STANDARD.optionLabels(new Condition("Q1", java.util.Set.of("UNSAFE", "NOT_VERY_SAFE")))).containsExactly("不太安全", "不安全");
+		assertThat(STANDARD.optionLabels(new Condition("Q99", java.util.Set.of("B", "A")))).as("an unknown question keeps the codes")
+			.containsExactly("A", "B");
+	}
+
 	@Test
 	void standardInstrumentHasTheItemsOfInstrumentMd() {
 		assertThat(STANDARD.questions()).extracting(Question::id).containsExactly("S1", "S2", "S3", "S4", "Q1", "Q1a",

@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -172,6 +174,24 @@ class WebResponseTests {
 		byte[] png = mvc.perform(get("/survey/rounds/{id}/open-link/poster", round.id()).param("format", "png").with(district))
 			.andReturn().getResponse().getContentAsByteArray();
 		assertThat(decodeQr(ImageIO.read(new ByteArrayInputStream(png)))).endsWith("/s/open/" + round.id());
+	}
+
+	/** A batch whose invitations are all used has no cards to print: the page says so instead of offering an empty PDF. */
+	@Test
+	void aBatchWithEveryInvitationUsedHasNothingToPrint() throws Exception {
+		var district = user(users.loadUserByUsername("district"));
+		String token = generate(1).get(0);
+		assertThat(submit(token, StandardAnswers.complete()).getStatus()).isEqualTo(201);
+		long batch = jdbc.sql("select max(id) from invitation_batch where survey_round = :r").param("r", round.id()).query(Long.class).single();
+
+		var refused = mvc.perform(get("/survey/rounds/{id}/invitations/{b}/sheets", round.id(), batch).with(district))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/survey/rounds/" + round.id() + "/fieldwork"))
+			.andReturn();
+		assertThat(refused.getResponse().getContentType()).isNull();
+		assertThat(refused.getFlashMap().get("flashError")).isEqualTo("这批邀请已全部使用，没有需要打印的二维码卡片。");
+		assertThat(mvc.perform(get("/survey/rounds/{id}/fieldwork", round.id()).with(district)).andReturn().getResponse().getContentAsString())
+			.contains("id=\"sheets-none-" + batch + "\"");
 	}
 
 	private static String decodeQr(BufferedImage image) throws Exception {

@@ -1,13 +1,20 @@
 package org.minyi.access.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.minyi.access.Role;
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
+import org.minyi.platform.tabular.TabularFileException;
+import org.minyi.platform.tabular.TabularReader;
+import org.minyi.platform.tabular.TabularRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,6 +22,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -37,19 +45,6 @@ class DemoAccounts implements ApplicationRunner {
 
 	private record Demo(String username, String displayName, Role role, String unitCode) {
 	}
-
-	private static final List<Demo> ACCOUNTS = List.of(
-			new Demo("sysadmin", "sysadmin", Role.SYSTEM_ADMIN, "YJ"),
-			new Demo("secadmin", "secadmin", Role.SECURITY_ADMIN, "YJ"),
-			new Demo("auditor", "auditor", Role.AUDITOR, "YJ"),
-			new Demo("district", "district", Role.DISTRICT_ADMIN, "YJZFW"),
-			new Demo("leader", "leader", Role.LEADER, "YJ"),
-			new Demo("supervisor", "supervisor", Role.SURVEY_SUPERVISOR, "YJZFW"),
-			new Demo("interviewer", "interviewer", Role.INTERVIEWER, "YJZFW"),
-			new Demo("interviewer2", "interviewer2", Role.INTERVIEWER, "YJZFW"),
-			new Demo("interviewer3", "interviewer3", Role.INTERVIEWER, "YJZFW"),
-			new Demo("officer", "officer", Role.UNIT_OFFICER, "YJCG"),
-			new Demo("officer2", "officer2", Role.UNIT_OFFICER, "YJHK"));
 
 	private final JdbcClient jdbc;
 
@@ -74,7 +69,7 @@ class DemoAccounts implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		String hash = null;
 		int created = 0;
-		for (Demo demo : ACCOUNTS) {
+		for (Demo demo : accounts()) {
 			if (exists(demo.username())) {
 				continue;
 			}
@@ -114,5 +109,22 @@ class DemoAccounts implements ApplicationRunner {
 			.param("now", SqlTimes.bind(now))
 			.update(key, "id");
 		return key.getKey().longValue();
+	}
+
+	/** The demo's people, with realistic names, from {@code demo/accounts.csv}. */
+	private static List<Demo> accounts() {
+		try (InputStream csv = new ClassPathResource("demo/accounts.csv").getInputStream()) {
+			List<TabularRow> rows = new ArrayList<>();
+			TabularReader.read(csv, 100, rows::add);
+			return rows.subList(1, rows.size()).stream()
+				.map(row -> new Demo(row.cell(0), row.cell(1), Role.valueOf(row.cell(2)), row.cell(3)))
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (TabularFileException e) {
+			throw new IllegalStateException("demo/accounts.csv", e);
+		}
 	}
 }

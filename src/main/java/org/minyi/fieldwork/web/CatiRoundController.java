@@ -100,7 +100,9 @@ class CatiRoundController {
 		RoundView round = pages.round(roundId);
 		model.addAttribute("round", round);
 		model.addAttribute("draws", draws.list(roundId));
-		model.addAttribute("frames", frames.list().stream()
+		List<SampleFrames.FrameView> allFrames = frames.list();
+		model.addAttribute("frameNames", allFrames.stream().collect(Collectors.toMap(SampleFrames.FrameView::id, SampleFrames.FrameView::name)));
+		model.addAttribute("frames", allFrames.stream()
 			.filter(f -> f.status() == SampleFrames.FrameStatus.ACTIVE && (f.roundId() == null || f.roundId() == roundId))
 			.toList());
 		model.addAttribute("townships", roundTownships.of(round));

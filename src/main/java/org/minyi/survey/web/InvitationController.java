@@ -153,15 +153,23 @@ class InvitationController {
 
 	@GetMapping("/invitations/{batchId}/sheets")
 	@PreAuthorize(FIELDWORK)
-	void sheets(@PathVariable long id, @PathVariable long batchId, HttpServletResponse response, Locale locale) throws IOException {
+	String sheets(@PathVariable long id, @PathVariable long batchId, HttpServletResponse response, RedirectAttributes redirect,
+			Locale locale) throws IOException {
 		InvitationBatch batch = batch(id, batchId);
 		String base = baseUrl();
 		List<InvitationPrints.Card> cards = invitations.tokens(batchId).stream()
 			.filter(t -> !t.used())
 			.map(t -> new InvitationPrints.Card(base + "/s/" + t.token(), "No." + t.number() + "  " + t.token()))
 			.toList();
+		if (cards.isEmpty()) {
+			// every invitation is used: a PDF without a card would be an empty page
+			flash.error(redirect, BusinessRuleException.of("invitation.error.nothingToPrint"));
+			return "redirect:/survey/rounds/" + id + "/fieldwork";
+		}
 		download(response, MediaType.APPLICATION_PDF, "invitations-" + batchId + ".pdf");
 		prints.sheets(labels(round(id), batch.unitId(), locale), cards, response.getOutputStream());
+		// written to the response
+		return null;
 	}
 
 	@GetMapping("/open-link/poster")
