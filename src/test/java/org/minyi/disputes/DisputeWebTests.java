@@ -198,6 +198,39 @@ class DisputeWebTests {
 		assertThat(figures.get(figures.size() - 1).get(1)).isEqualTo("2");
 	}
 
+	@Test
+	void theIntakeFormOffersOnlyActiveUnitsInTheOfficersScope() throws Exception {
+		UnitView open = TestUnits.community(units, town, "open");
+		UnitView closed = TestUnits.community(units, town, "closed");
+		units.deactivate(closed.id(), DataScope.wholeDistrict());
+		@SuppressWarnings("unchecked")
+		List<UnitView> offered = (List<UnitView>) mvc.perform(get("/disputes/new").with(user(officer()))).andExpect(status().isOk())
+			.andReturn().getModelAndView().getModel().get("units");
+		assertThat(offered).extracting(UnitView::id).containsExactlyInAnyOrder(town.id(), open.id());
+	}
+
+	@Test
+	void theListShowsTheOpenHighRiskCasesOfTheScopeApart() throws Exception {
+		DisputeView open = disputes.receive(new NewDispute(town.id(), Disputes.Source.HOTLINE, DisputeType.LABOUR, RiskLevel.HIGH, null, "欠薪",
+				"讨薪", parties()), DataScope.wholeDistrict());
+		DisputeView ended = disputes.receive(new NewDispute(town.id(), Disputes.Source.HOTLINE, DisputeType.LABOUR, RiskLevel.HIGH, null, "欠薪",
+				"讨薪", parties()), DataScope.wholeDistrict());
+		disputes.act(ended.id(), DisputeAction.WITHDRAW, new Disputes.Step(null, null, null, null, "已结清"), ended.version(),
+				DataScope.wholeDistrict());
+		DisputeView low = received();
+		var model = mvc.perform(get("/disputes").with(user(officer()))).andExpect(status().isOk()).andReturn().getModelAndView().getModel();
+		@SuppressWarnings("unchecked")
+		var highRisk = (org.minyi.platform.PageResult<DisputeView>) model.get("highRisk");
+		assertThat(highRisk.items()).extracting(DisputeView::id).containsExactly(open.id());
+		@SuppressWarnings("unchecked")
+		var all = (org.minyi.platform.PageResult<DisputeView>) model.get("disputes");
+		assertThat(all.items()).extracting(DisputeView::id).containsExactlyInAnyOrder(open.id(), ended.id(), low.id());
+		@SuppressWarnings("unchecked")
+		var filtered = (org.minyi.platform.PageResult<DisputeView>) mvc.perform(get("/disputes").param("status", "NO_SUCH").param("risk", "LOW")
+			.with(user(officer()))).andReturn().getModelAndView().getModel().get("disputes");
+		assertThat(filtered.items()).as("an unknown status is no filter").extracting(DisputeView::id).containsExactly(low.id());
+	}
+
 	private List<List<String>> sheet(byte[] xlsx) throws Exception {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			Sheet sheet = workbook.getSheetAt(0);

@@ -236,6 +236,23 @@ class UnitFilesTests {
 		assertThat(rows.get(1).get(2)).isEqualTo("镇/街道");
 	}
 
+	@Test
+	void kindsAreReadInChineseOrEnglishWithoutRegardToCaseOrSpaces() {
+		String csv = "Code,Name,Kind,Parent code\n"
+				+ p + "PL,政法单位,political-legal  department,YJ\n"
+				+ p + "DP,区直单位,区直部门,YJ\n"
+				+ p + "IN,学校,institution," + p + "DP\n"
+				+ p + "XX,未知,街道,YJ\n";
+		UnitImportResult refused = importCsv(csv);
+		assertThat(refused.problems()).extracting(ImportProblem::row, ImportProblem::messageKey).containsExactly(tuple(5, "unit.import.badKind"));
+		assertThat(refused.problems().get(0).arguments()).containsExactly("街道");
+		UnitImportResult result = importCsv(csv.substring(0, csv.lastIndexOf(p + "XX")));
+		assertThat(result.problems()).isEmpty();
+		assertThat(units.findByCode(p + "PL").orElseThrow().kind()).isEqualTo(UnitKind.POLITICAL_LEGAL);
+		assertThat(units.findByCode(p + "DP").orElseThrow().kind()).isEqualTo(UnitKind.DEPARTMENT);
+		assertThat(units.findByCode(p + "IN").orElseThrow().parentId()).isEqualTo(units.findByCode(p + "DP").orElseThrow().id());
+	}
+
 	private UnitImportResult importCsv(String csv) {
 		return files.importFile(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -152,6 +152,18 @@ class UnitWebTests {
 			.andExpect(jsonPath("$.total").value(1));
 	}
 
+	@Test
+	void theDetailPageListsTheDirectChildrenOnly() throws Exception {
+		UnitView community = TestUnits.community(units, town, "child");
+		UnitView institution = units.create(new UnitDraft(community.code() + "I", "孙辈学校", UnitKind.INSTITUTION, community.code(), null, null, null,
+				Map.of()));
+		@SuppressWarnings("unchecked")
+		var children = (java.util.List<UnitNode>) mvc.perform(get("/org/units/{id}", town.id()).with(user(district()))).andExpect(status().isOk())
+			.andReturn().getModelAndView().getModel().get("children");
+		assertThat(children).extracting(n -> n.unit().id()).containsExactly(community.id());
+		assertThat(children.get(0).children()).extracting(n -> n.unit().id()).containsExactly(institution.id());
+	}
+
 	private String page(UnitView unit) throws Exception {
 		return mvc.perform(get("/org/units/{id}", unit.id()).with(user(district()))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
