@@ -70,10 +70,7 @@ class Dispute {
 				mediator = TextInput.clean(step.mediator(), 50, "mediator", Disputes.REQUIRED);
 			}
 			case AGREE, AGREE_IN_PART -> {
-				LocalDate day = pastDay(step.day(), today);
-				if (day.isBefore(receivedOn)) {
-					throw new BusinessRuleException("day", "disputes.error.day");
-				}
+				LocalDate day = dayOfCase(step.day(), receivedOn, today);
 				outcome = action == DisputeAction.AGREE ? "AGREEMENT" : "PARTIAL";
 				settledOn = day;
 				daysToSettle = (int) ChronoUnit.DAYS.between(receivedOn, day);
@@ -89,7 +86,8 @@ class Dispute {
 				closedAt = now;
 			}
 			case CONFIRM_FULFILMENT -> {
-				fulfilledOn = pastDay(step.day(), today);
+				// kept no earlier than it was agreed
+				fulfilledOn = dayOfCase(step.day(), settledOn == null ? receivedOn : settledOn, today);
 				closedAt = now;
 			}
 			case WITHDRAW -> closedAt = now;
@@ -110,8 +108,9 @@ class Dispute {
 		return comment;
 	}
 
-	static LocalDate pastDay(LocalDate day, LocalDate today) {
-		if (day == null || day.isAfter(today) || day.isBefore(today.minusYears(5))) {
+	/** A day of the case's story: given, not in the future, not before {@code earliest}, at most five years back. */
+	static LocalDate dayOfCase(LocalDate day, LocalDate earliest, LocalDate today) {
+		if (day == null || day.isAfter(today) || day.isBefore(earliest) || day.isBefore(today.minusYears(5))) {
 			throw new BusinessRuleException("day", "disputes.error.day");
 		}
 		return day;

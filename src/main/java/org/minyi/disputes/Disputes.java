@@ -190,7 +190,7 @@ public class Disputes {
 				insert into mediation_session (dispute_id, held_on, participants, notes, created_at, created_by)
 				values (:dispute, :day, :participants, :notes, :now, :by)""")
 			.param("dispute", id)
-			.param("day", Dispute.pastDay(heldOn, today()))
+			.param("day", Dispute.dayOfCase(heldOn, dispute.receivedOn(), today()))
 			.param("participants", TextInput.clean(participants, 500, "participants", REQUIRED))
 			.param("notes", TextInput.clean(notes, 4000, "notes", REQUIRED))
 			.param("now", SqlTimes.bind(clock.instant()))

@@ -160,12 +160,17 @@ class DisputeIntakeTests {
 	}
 
 	@Test
-	void sessionsAreDatedNotInTheFutureNeedParticipantsAndNotesAndAreListedByDay() {
+	void sessionsAreDatedWithinTheCaseNeedParticipantsAndNotesAndAreListedByDay() {
 		DisputeView dispute = disputes.receive(intake(town.id(), RiskLevel.LOW, null), officer);
+		// received three days ago, as the demo records its cases
+		jdbc.sql("update dispute set received_on = :day where id = :id").param("day", disputes.today().minusDays(3)).param("id", dispute.id())
+			.update();
 		DisputeView mediating = disputes.act(dispute.id(), DisputeAction.START_MEDIATION, new Step(MediationType.PEOPLES, "甲", null, null, null),
 				dispute.version(), officer);
 		assertThatThrownBy(() -> disputes.addSession(dispute.id(), disputes.today().plusDays(1), "双方", "记录", officer)).hasMessage("disputes.error.day");
 		assertThatThrownBy(() -> disputes.addSession(dispute.id(), null, "双方", "记录", officer)).hasMessage("disputes.error.day");
+		assertThatThrownBy(() -> disputes.addSession(dispute.id(), disputes.today().minusDays(4), "双方", "记录", officer))
+			.as("not before the case came in").hasMessage("disputes.error.day");
 		assertThatThrownBy(() -> disputes.addSession(dispute.id(), disputes.today(), " ", "记录", officer)).hasMessage("disputes.error.required");
 		assertThatThrownBy(() -> disputes.addSession(dispute.id(), disputes.today(), "双方", "", officer)).hasMessage("disputes.error.required");
 		assertThatThrownBy(() -> disputes.addSession(dispute.id(), disputes.today(), "人".repeat(501), "记录", officer))

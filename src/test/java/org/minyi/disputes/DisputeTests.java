@@ -89,6 +89,17 @@ class DisputeTests {
 	}
 
 	@Test
+	void anAgreementIsKeptNoEarlierThanItWasMade() {
+		Dispute agreed = dispute(DisputeStatus.AGREED);
+		ReflectionTestUtils.setField(agreed, "settledOn", TODAY.minusDays(2));
+		assertThatThrownBy(() -> agreed.act(DisputeAction.CONFIRM_FULFILMENT, new Step(null, null, null, TODAY.minusDays(3), null), TODAY, NOW))
+			.hasMessage("disputes.error.day");
+		assertThat(agreed.status()).isEqualTo(DisputeStatus.AGREED);
+		agreed.act(DisputeAction.CONFIRM_FULFILMENT, new Step(null, null, null, TODAY.minusDays(2), null), TODAY, NOW);
+		assertThat(ReflectionTestUtils.getField(agreed, "fulfilledOn")).isEqualTo(TODAY.minusDays(2));
+	}
+
+	@Test
 	void illegalStepsAndStaleCopiesAreRefused() {
 		Dispute closed = dispute(DisputeStatus.CLOSED);
 		assertThatThrownBy(() -> closed.act(DisputeAction.WITHDRAW, new Step(null, null, null, null, "x"), TODAY, NOW))

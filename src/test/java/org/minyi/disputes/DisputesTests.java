@@ -82,6 +82,8 @@ class DisputesTests {
 		assertThatThrownBy(() -> act(dispute, DisputeAction.START_MEDIATION, new Step(null, "张调解员", null, null, null)))
 			.hasMessage("disputes.error.mediationType");
 		DisputeView mediating = act(dispute, DisputeAction.START_MEDIATION, new Step(MediationType.PEOPLES, "张调解员", null, null, null));
+		assertThatThrownBy(() -> disputes.addSession(dispute.id(), dispute.receivedOn().minusDays(1), "双方", "记录", officer))
+			.as("a session before the case came in").hasMessage("disputes.error.day");
 		disputes.addSession(dispute.id(), disputes.today(), "双方及调解员", "释法明理，双方同意协商", officer);
 		assertThatThrownBy(() -> act(mediating, DisputeAction.AGREE, new Step(null, null, null, disputes.today(), " ")))
 			.hasMessage("disputes.error.comment");
