@@ -17,8 +17,12 @@ public final class NoticesDelivered {
 	}
 
 	public static void await(JdbcClient jdbc) {
-		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("""
-				select count(*) from event_publication where completion_date is null and listener_id like '%NoticeListener%'""")
-			.query(Long.class).single() == 0);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> handled(jdbc));
+	}
+
+	/** Whether the centre has handled every event published so far. */
+	public static boolean handled(JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%NoticeListener%'")
+			.query(Long.class).single() == 0;
 	}
 }

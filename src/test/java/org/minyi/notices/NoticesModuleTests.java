@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.minyi.NoticesDelivered;
 import org.minyi.notices.NoticeKind.Audience;
 import org.minyi.notices.Notices.Notice;
 import org.minyi.org.UnitManagement;
@@ -106,7 +107,7 @@ class NoticesModuleTests {
 
 		// the same event again, as a second node or a republication after a crash would publish it
 		scenario.publish(new Pinged(thing, chengguan.id(), false))
-			.andWaitForStateChange(this::everyEventHandled)
+			.andWaitForStateChange(() -> NoticesDelivered.handled(jdbc))
 			.andVerify(handled -> assertThat(about(thing, "district")).as("told once").hasSize(1));
 	}
 
@@ -160,12 +161,6 @@ class NoticesModuleTests {
 		assertThat(notices.kindsReaching("DISTRICT_ADMIN")).contains(PINGED).doesNotContain(PINGED_UNIT);
 		assertThat(notices.kindsReaching("UNIT_OFFICER")).contains(PINGED_UNIT).doesNotContain(PINGED);
 		assertThat(notices.kindsNamed(List.of("TEST_PINGED", "NO_SUCH_KIND"))).containsExactly(PINGED);
-	}
-
-	/** Whether the centre has handled every event published so far, as the event publication registry records. */
-	private boolean everyEventHandled() {
-		return jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%NoticeListener%'")
-			.query(Long.class).single() == 0;
 	}
 
 	/** Whether each publication of the centre about the thing is completed. */

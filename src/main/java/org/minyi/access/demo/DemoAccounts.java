@@ -1,20 +1,14 @@
 package org.minyi.access.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.minyi.access.Role;
 import org.minyi.org.UnitManagement;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.audit.AuditEvent;
-import org.minyi.platform.tabular.TabularFileException;
 import org.minyi.platform.tabular.TabularReader;
-import org.minyi.platform.tabular.TabularRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +16,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -113,18 +106,8 @@ class DemoAccounts implements ApplicationRunner {
 
 	/** The demo's people, with realistic names, from {@code demo/accounts.csv}. */
 	private static List<Demo> accounts() {
-		try (InputStream csv = new ClassPathResource("demo/accounts.csv").getInputStream()) {
-			List<TabularRow> rows = new ArrayList<>();
-			TabularReader.read(csv, 100, rows::add);
-			return rows.subList(1, rows.size()).stream()
-				.map(row -> new Demo(row.cell(0), row.cell(1), Role.valueOf(row.cell(2)), row.cell(3)))
-				.toList();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (TabularFileException e) {
-			throw new IllegalStateException("demo/accounts.csv", e);
-		}
+		return TabularReader.bundled("demo/accounts.csv").stream()
+			.map(row -> new Demo(row.cell(0), row.cell(1), Role.valueOf(row.cell(2)), row.cell(3)))
+			.toList();
 	}
 }

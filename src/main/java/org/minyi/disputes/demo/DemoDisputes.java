@@ -1,12 +1,8 @@
 package org.minyi.disputes.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.minyi.disputes.DisputeAction;
@@ -20,14 +16,12 @@ import org.minyi.disputes.RiskLevel;
 import org.minyi.org.UnitManagement;
 import org.minyi.org.UnitView;
 import org.minyi.platform.security.DataScope;
-import org.minyi.platform.tabular.TabularFileException;
 import org.minyi.platform.tabular.TabularReader;
 import org.minyi.platform.tabular.TabularRow;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +58,7 @@ class DemoDisputes implements ApplicationRunner {
 		if (jdbc.sql("select count(*) from dispute").query(Long.class).single() > 0) {
 			return;
 		}
-		rows().forEach(this::handle);
+		TabularReader.bundled("demo/disputes.csv").forEach(this::handle);
 	}
 
 	private void handle(TabularRow row) {
@@ -116,19 +110,5 @@ class DemoDisputes implements ApplicationRunner {
 
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(Disputes.DISTRICT_ZONE));
-	}
-
-	private static List<TabularRow> rows() {
-		try (InputStream csv = new ClassPathResource("demo/disputes.csv").getInputStream()) {
-			List<TabularRow> rows = new ArrayList<>();
-			TabularReader.read(csv, 1_000, rows::add);
-			return rows.subList(1, rows.size());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (TabularFileException e) {
-			throw new IllegalStateException("demo/disputes.csv", e);
-		}
 	}
 }

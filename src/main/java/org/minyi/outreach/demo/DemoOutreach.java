@@ -1,8 +1,5 @@
 package org.minyi.outreach.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +25,6 @@ import org.minyi.outreach.Visits;
 import org.minyi.platform.PageRequest;
 import org.minyi.platform.SqlTimes;
 import org.minyi.platform.security.DataScope;
-import org.minyi.platform.tabular.TabularFileException;
 import org.minyi.platform.tabular.TabularReader;
 import org.minyi.platform.tabular.TabularRow;
 import org.minyi.survey.RoundManagement;
@@ -39,7 +35,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -97,7 +92,7 @@ class DemoOutreach implements ApplicationRunner {
 		if (jdbc.sql("select count(*) from citizen_request").query(Long.class).single() > 0) {
 			return;
 		}
-		for (TabularRow row : rows()) {
+		for (TabularRow row : TabularReader.bundled("demo/requests.csv")) {
 			handle(row);
 		}
 		contactsAndVisits();
@@ -275,20 +270,6 @@ class DemoOutreach implements ApplicationRunner {
 				.param("id", id)
 				.param("action", step.getKey())
 				.update();
-		}
-	}
-
-	private static List<TabularRow> rows() {
-		try (InputStream csv = new ClassPathResource("demo/requests.csv").getInputStream()) {
-			List<TabularRow> rows = new java.util.ArrayList<>();
-			TabularReader.read(csv, 1_000, rows::add);
-			return rows.subList(1, rows.size());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (TabularFileException e) {
-			throw new IllegalStateException("demo/requests.csv", e);
 		}
 	}
 }

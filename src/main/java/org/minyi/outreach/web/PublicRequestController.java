@@ -78,8 +78,7 @@ class PublicRequestController {
 		model.addAttribute("error", error);
 		model.addAttribute("categories", RequestCategory.values());
 		model.addAttribute("category", category);
-		// not "title": inside the layout that name is the page's title, which the field would show
-		model.addAttribute("requestTitle", title);
+		model.addAttribute("title", title);
 		model.addAttribute("description", description);
 		model.addAttribute("location", location);
 		model.addAttribute("contactName", contactName);
